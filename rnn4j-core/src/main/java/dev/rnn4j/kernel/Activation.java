@@ -1,0 +1,7 @@
+package dev.rnn4j.kernel;
+
+/** The nonlinearity of a vanilla (Elman) RNN cell. */
+public enum Activation {
+    TANH,
+    RELU
+}

@@ -1,0 +1,47 @@
+package dev.rnn4j.nn;
+
+import dev.rnn4j.kernel.Kernels;
+
+/**
+ * The gate math of one cell type, for one timestep of one direction. The time loop, masking and
+ * the matrix products are shared ({@link DirectionPass}); a cell only says how gates become states
+ * and how gradients flow back through them. Forward and backward sit next to each other in each
+ * implementation.
+ */
+sealed interface Cell permits LstmCell, GruCell, ElmanCell {
+
+    /** Number of gate blocks G. */
+    int gates();
+
+    /** Whether the cell has a cell state c (LSTM). */
+    boolean hasCellState();
+
+    /** Whether backward needs the recurrent pre-activations of every step (GRU's h·W_hn + b_hn). */
+    boolean keepsRecurrentPreactivations();
+
+    /** Whether the recurrent pre-activation gradient differs from the input one (GRU: by r in the n block). */
+    boolean splitsRecurrentGradient();
+
+    /**
+     * Activates the gates of time t in {@code m.gates} (which hold the input projection) with the
+     * recurrent part {@code m.rec[recOff ..]}, and writes the new state into its slot.
+     */
+    void forward(Kernels k, DirectionCache m, int t, int recOff);
+
+    /**
+     * Backward through time t: from {@code dh} (and {@code dc}) at the step's output, writes the
+     * pre-activation gradients to {@code dGatesX} (and {@code dGatesH} when split), adds the direct
+     * state path to {@code dhPrev} (zeroed by the caller) and writes {@code dcPrev}.
+     */
+    void backward(Kernels k, DirectionCache m, int t, int recOff, float[] dh, float[] dc, float[] dcPrev,
+                  float[] dGatesX, float[] dGatesH, float[] dhPrev);
+
+    static Cell of(CellType type) {
+        return switch (type) {
+            case LSTM -> new LstmCell();
+            case GRU -> new GruCell();
+            case RNN_TANH -> new ElmanCell(dev.rnn4j.kernel.Activation.TANH);
+            case RNN_RELU -> new ElmanCell(dev.rnn4j.kernel.Activation.RELU);
+        };
+    }
+}

@@ -1,0 +1,75 @@
+package dev.rnn4j.nn;
+
+import dev.rnn4j.tensor.Tensor;
+import java.util.Arrays;
+
+/** Validation of the tensors handed to a recurrent stack, with "expected X, got Y" messages. */
+final class Shapes {
+
+    private Shapes() {
+    }
+
+    static void requireInput(RecurrentConfig config, Tensor x) {
+        if (x == null) {
+            throw new IllegalArgumentException("Input x must be a tensor [batch, time, " + config.inputSize() + "], got null.");
+        }
+        if (x.rank() != 3) {
+            throw new IllegalArgumentException("Input x must have shape [batch, time, " + config.inputSize()
+                    + "] (batch first), got " + x.shapeString() + ".");
+        }
+        if (x.dim(2) != config.inputSize()) {
+            throw new IllegalArgumentException("Input x has " + x.dim(2) + " features per step but the model's input_size is "
+                    + config.inputSize() + ": expected shape [" + x.dim(0) + ", " + x.dim(1) + ", " + config.inputSize()
+                    + "], got " + x.shapeString() + ".");
+        }
+        if (x.dim(0) == 0 || x.dim(1) == 0) {
+            throw new IllegalArgumentException("Input x must have at least one sequence and one step, got shape "
+                    + x.shapeString() + ".");
+        }
+        requireFinite("Input x", x);
+    }
+
+    static void requireLengths(int[] lengths, int batch, int time) {
+        if (lengths == null) {
+            return;
+        }
+        if (lengths.length != batch) {
+            throw new IllegalArgumentException("lengths must have one entry per sequence: expected " + batch
+                    + ", got " + lengths.length + ".");
+        }
+        for (int b = 0; b < batch; b++) {
+            if (lengths[b] < 1 || lengths[b] > time) {
+                throw new IllegalArgumentException("lengths[" + b + "] must be between 1 and the padded time " + time
+                        + ", got " + lengths[b] + ".");
+            }
+        }
+    }
+
+    static void requireState(RecurrentConfig config, String name, Tensor s, int batch) {
+        if (s == null) {
+            return;
+        }
+        int[] expected = {config.stateSlices(), batch, config.hiddenSize()};
+        if (!s.hasShape(expected)) {
+            throw new IllegalArgumentException(name + " must have shape [num_layers*num_directions, batch, hidden] = "
+                    + Arrays.toString(expected) + ", got " + s.shapeString() + ".");
+        }
+        requireFinite(name, s);
+    }
+
+    static void requireGradient(String name, Tensor g, int... expected) {
+        if (g != null && !g.hasShape(expected)) {
+            throw new IllegalArgumentException(name + " must have shape " + Arrays.toString(expected) + ", got "
+                    + g.shapeString() + ".");
+        }
+    }
+
+    private static void requireFinite(String name, Tensor t) {
+        float[] d = t.data();
+        for (int i = 0; i < d.length; i++) {
+            if (!Float.isFinite(d[i])) {
+                throw new IllegalArgumentException(name + " must be finite, got " + d[i] + " at flat index " + i + ".");
+            }
+        }
+    }
+}
