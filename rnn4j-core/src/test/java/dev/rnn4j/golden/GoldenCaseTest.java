@@ -65,7 +65,7 @@ class GoldenCaseTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Path file : GoldenCase.manifest(dir)) {
             for (Kernels k : kernels) {
-                String name = file.getFileName().toString() + " [" + k.name() + "]";
+                String name = dir.getFileName() + "/" + file.getFileName() + " [" + k.name() + "]";
                 tests.add(DynamicTest.dynamicTest(name, file.toUri(), () -> check(GoldenCase.read(file), k)));
             }
         }

@@ -1,0 +1,191 @@
+package dev.rnn4j.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rnn4j.tensor.Tensor;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes the safetensors format: an 8-byte little-endian header length, a JSON header
+ * mapping each tensor name to its dtype, shape and byte range, then the raw little-endian data.
+ * This is the format PyTorch users save state dicts in, so a file written by
+ * {@code safetensors.torch.save_file(model.state_dict(), path)} loads here unchanged.
+ *
+ * <p>Only float32 ({@code F32}) tensors are supported. Every size and offset is checked against the
+ * file length before anything is allocated, and errors name the file and the tensor.
+ */
+public final class SafeTensors {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Headers larger than this are refused as corrupt rather than allocated (the reference reader uses the same bound). */
+    private static final long MAX_HEADER_BYTES = 100L * 1024 * 1024;
+
+    private SafeTensors() {
+    }
+
+    /** Reads every tensor, in file order. */
+    public static Map<String, Tensor> read(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long fileSize = ch.size();
+            if (fileSize < 8) {
+                throw new IOException(file + ": not a safetensors file: " + fileSize + " bytes, expected at least 8 for the header length.");
+            }
+            ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(ch, lenBuf, 0, file);
+            long headerLen = lenBuf.flip().getLong();
+            if (headerLen <= 0 || headerLen > MAX_HEADER_BYTES || 8 + headerLen > fileSize) {
+                throw new IOException(file + ": corrupt safetensors header length " + headerLen + " for a file of "
+                        + fileSize + " bytes.");
+            }
+            ByteBuffer headerBuf = ByteBuffer.allocate((int) headerLen);
+            readFully(ch, headerBuf, 8, file);
+            JsonNode header;
+            try {
+                header = JSON.readTree(new String(headerBuf.array(), StandardCharsets.UTF_8));
+            } catch (JsonProcessingException e) {
+                throw new IOException(file + ": the safetensors header is not valid JSON (" + e.getOriginalMessage() + ").", e);
+            }
+            if (header == null || !header.isObject()) {
+                throw new IOException(file + ": the safetensors header must be a JSON object.");
+            }
+            long dataStart = 8 + headerLen;
+            long dataLen = fileSize - dataStart;
+            List<Entry> entries = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                if (!f.getKey().equals("__metadata__")) {
+                    entries.add(Entry.parse(file, f.getKey(), f.getValue(), dataLen));
+                }
+            }
+            Map<String, Tensor> out = new LinkedHashMap<>();
+            for (Entry e : entries) {
+                ByteBuffer buf = ByteBuffer.allocate((int) (e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
+                readFully(ch, buf, dataStart + e.begin, file);
+                buf.flip();
+                float[] data = new float[e.elements];
+                buf.asFloatBuffer().get(data);
+                out.put(e.name, Tensor.of(data, e.shape));
+            }
+            return out;
+        }
+    }
+
+    /** One header entry, validated against the data section before any tensor is allocated. */
+    private record Entry(String name, int[] shape, int elements, long begin, long end) {
+
+        static Entry parse(Path file, String name, JsonNode node, long dataLen) throws IOException {
+            String where = file + ": tensor '" + name + "'";
+            String dtype = node.path("dtype").asText("");
+            if (!dtype.equals("F32")) {
+                throw new IOException(where + " has dtype '" + dtype + "', expected F32 (float32).");
+            }
+            JsonNode shapeNode = node.get("shape");
+            JsonNode offsets = node.get("data_offsets");
+            if (shapeNode == null || !shapeNode.isArray() || offsets == null || !offsets.isArray() || offsets.size() != 2) {
+                throw new IOException(where + " needs a 'shape' array and two 'data_offsets'.");
+            }
+            int[] shape = new int[shapeNode.size()];
+            long elements = 1;
+            for (int i = 0; i < shape.length; i++) {
+                long d = shapeNode.get(i).asLong(-1);
+                if (d < 0 || d > Integer.MAX_VALUE) {
+                    throw new IOException(where + " has an invalid shape " + shapeNode + ".");
+                }
+                shape[i] = (int) d;
+                elements *= d;
+                if (elements > Integer.MAX_VALUE / 4) {
+                    throw new IOException(where + " with shape " + shapeNode + " is too large.");
+                }
+            }
+            long begin = offsets.get(0).asLong(-1);
+            long end = offsets.get(1).asLong(-1);
+            if (begin < 0 || end < begin || end > dataLen) {
+                throw new IOException(where + " has data_offsets " + offsets + " outside the " + dataLen + "-byte data section.");
+            }
+            if (end - begin != elements * 4) {
+                throw new IOException(where + " has shape " + shapeNode + " (" + elements * 4 + " bytes) but data_offsets "
+                        + offsets + " span " + (end - begin) + " bytes.");
+            }
+            return new Entry(name, shape, (int) elements, begin, end);
+        }
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer buf, long position, Path file) throws IOException {
+        long pos = position;
+        while (buf.hasRemaining()) {
+            int n = ch.read(buf, pos);
+            if (n < 0) {
+                throw new IOException(file + ": unexpected end of file at byte " + pos + ".");
+            }
+            pos += n;
+        }
+    }
+
+    /**
+     * Writes the tensors in map order. The file is written under a temporary name in the same
+     * directory and then renamed over {@code file}, so a crash never leaves a half-written file.
+     */
+    public static void write(Path file, Map<String, Tensor> tensors) throws IOException {
+        ObjectNode header = JSON.createObjectNode();
+        long offset = 0;
+        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+            ObjectNode t = header.putObject(e.getKey());
+            t.put("dtype", "F32");
+            var shape = t.putArray("shape");
+            for (int d : e.getValue().shape()) {
+                shape.add(d);
+            }
+            long bytes = 4L * e.getValue().size();
+            t.putArray("data_offsets").add(offset).add(offset + bytes);
+            offset += bytes;
+        }
+        byte[] headerBytes = JSON.writeValueAsBytes(header);
+        // Pad the header with spaces to a multiple of 8 so the data section is aligned, as the reference writer does.
+        int padded = (headerBytes.length + 7) / 8 * 8;
+        byte[] headerOut = new byte[padded];
+        System.arraycopy(headerBytes, 0, headerOut, 0, headerBytes.length);
+        for (int i = headerBytes.length; i < padded; i++) {
+            headerOut[i] = ' ';
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded).array());
+                out.write(headerOut);
+                for (Tensor t : tensors.values()) {
+                    ByteBuffer buf = ByteBuffer.allocate(4 * t.size()).order(ByteOrder.LITTLE_ENDIAN);
+                    buf.asFloatBuffer().put(t.data());
+                    out.write(buf.array());
+                }
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
