@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +44,16 @@ public final class SafeTensors {
 
     /** Reads every tensor, in file order. */
     public static Map<String, Tensor> read(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        return read(file, null);
+    }
+
+    /**
+     * Reads every tensor after checking, from the header alone, that the file holds exactly the
+     * expected names with the expected shapes (null: accept any). Nothing is allocated for tensor
+     * data until the whole header has passed. Works on any file system, zip files included.
+     */
+    public static Map<String, Tensor> read(Path file, Map<String, int[]> expectedShapes) throws IOException {
+        try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ)) {
             long fileSize = ch.size();
             if (fileSize < 8) {
                 throw new IOException(file + ": not a safetensors file: " + fileSize + " bytes, expected at least 8 for the header length.");
@@ -73,6 +84,9 @@ public final class SafeTensors {
                 if (!f.getKey().equals("__metadata__")) {
                     entries.add(Entry.parse(file, f.getKey(), f.getValue(), dataLen));
                 }
+            }
+            if (expectedShapes != null) {
+                checkAgainst(file, entries, expectedShapes);
             }
             Map<String, Tensor> out = new LinkedHashMap<>();
             for (Entry e : entries) {
@@ -127,10 +141,35 @@ public final class SafeTensors {
         }
     }
 
-    private static void readFully(FileChannel ch, ByteBuffer buf, long position, Path file) throws IOException {
+    private static void checkAgainst(Path file, List<Entry> entries, Map<String, int[]> expected) throws IOException {
+        Map<String, Entry> byName = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            byName.put(e.name, e);
+        }
+        for (Map.Entry<String, int[]> x : expected.entrySet()) {
+            Entry e = byName.get(x.getKey());
+            if (e == null) {
+                throw new IOException(file + ": tensor '" + x.getKey() + "' is missing; expected shape "
+                        + Arrays.toString(x.getValue()) + ".");
+            }
+            if (!Arrays.equals(e.shape, x.getValue())) {
+                throw new IOException(file + ": tensor '" + x.getKey() + "' has shape " + Arrays.toString(e.shape)
+                        + ", expected " + Arrays.toString(x.getValue()) + ".");
+            }
+        }
+        for (String name : byName.keySet()) {
+            if (!expected.containsKey(name)) {
+                throw new IOException(file + ": tensor '" + name + "' is not part of this model; expected only "
+                        + expected.keySet() + ".");
+            }
+        }
+    }
+
+    private static void readFully(SeekableByteChannel ch, ByteBuffer buf, long position, Path file) throws IOException {
         long pos = position;
+        ch.position(pos);
         while (buf.hasRemaining()) {
-            int n = ch.read(buf, pos);
+            int n = ch.read(buf);
             if (n < 0) {
                 throw new IOException(file + ": unexpected end of file at byte " + pos + ".");
             }
@@ -143,6 +182,27 @@ public final class SafeTensors {
      * directory and then renamed over {@code file}, so a crash never leaves a half-written file.
      */
     public static void write(Path file, Map<String, Tensor> tensors) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                write(out, tensors);
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Writes the tensors in map order to a stream (not closed). */
+    public static void write(OutputStream out, Map<String, Tensor> tensors) throws IOException {
         ObjectNode header = JSON.createObjectNode();
         long offset = 0;
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
@@ -164,28 +224,12 @@ public final class SafeTensors {
         for (int i = headerBytes.length; i < padded; i++) {
             headerOut[i] = ' ';
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded).array());
-                out.write(headerOut);
-                for (Tensor t : tensors.values()) {
-                    ByteBuffer buf = ByteBuffer.allocate(4 * t.size()).order(ByteOrder.LITTLE_ENDIAN);
-                    buf.asFloatBuffer().put(t.data());
-                    out.write(buf.array());
-                }
-            }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded).array());
+        out.write(headerOut);
+        for (Tensor t : tensors.values()) {
+            ByteBuffer buf = ByteBuffer.allocate(4 * t.size()).order(ByteOrder.LITTLE_ENDIAN);
+            buf.asFloatBuffer().put(t.data());
+            out.write(buf.array());
         }
     }
 }
