@@ -21,3 +21,23 @@ def save_file(tensors, path):
         f.write(raw)
         for b in blobs:
             f.write(b)
+
+
+def load_file(path):
+    """Reads a float32 safetensors file into a dict of torch tensors, in file order."""
+    import torch
+
+    with open(path, "rb") as f:
+        (n,) = struct.unpack("<Q", f.read(8))
+        header = json.loads(f.read(n))
+        data = f.read()
+    out = {}
+    for name, meta in header.items():
+        if name == "__metadata__":
+            continue
+        if meta["dtype"] != "F32":
+            raise ValueError(f"{path}: tensor {name!r} has dtype {meta['dtype']}, expected F32")
+        begin, end = meta["data_offsets"]
+        t = torch.frombuffer(bytearray(data[begin:end]), dtype=torch.float32)
+        out[name] = t.reshape(meta["shape"]).clone()
+    return out
