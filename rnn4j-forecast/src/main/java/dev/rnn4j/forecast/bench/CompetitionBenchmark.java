@@ -3,6 +3,7 @@ package dev.rnn4j.forecast.bench;
 import dev.rnn4j.forecast.data.CompetitionReader;
 import dev.rnn4j.forecast.data.CompetitionSeries;
 import dev.rnn4j.forecast.data.TimeSeries;
+import dev.rnn4j.forecast.eval.MetricSet;
 import dev.rnn4j.forecast.eval.Metrics;
 import dev.rnn4j.forecast.model.FitContext;
 import dev.rnn4j.forecast.model.Forecaster;
@@ -43,9 +44,9 @@ public final class CompetitionBenchmark {
             model.checkCausal();
             long start = System.nanoTime();
             List<PeriodScore> rows = new ArrayList<>();
-            List<double[]> all = new ArrayList<>();
+            List<MetricSet> all = new ArrayList<>();
             for (Map.Entry<String, List<CompetitionSeries>> e : byPeriod.entrySet()) {
-                List<double[]> perSeries = score(model, e.getValue(), seed);
+                List<MetricSet> perSeries = score(model, e.getValue(), seed);
                 rows.add(mean(e.getKey(), perSeries));
                 all.addAll(perSeries);
                 progress.accept(new Progress(model.name(), e.getKey(), ++done, total));
@@ -74,35 +75,26 @@ public final class CompetitionBenchmark {
         return byPeriod;
     }
 
-    /** Per series {smape, mase, mape}. */
-    private static List<double[]> score(Forecaster model, List<CompetitionSeries> series, long seed) {
+    /** Per series metrics. */
+    private static List<MetricSet> score(Forecaster model, List<CompetitionSeries> series, long seed) {
         int h = series.get(0).horizon();
         List<TimeSeries> train = series.stream().map(CompetitionSeries::train).toList();
         FitContext ctx = new FitContext(h, 0, seed);
         Forecaster.Fitted fitted = model.fit(train, ctx);
-        List<double[]> out = new ArrayList<>(series.size());
-        for (CompetitionSeries s : series) {
+        List<double[]> forecasts = fitted.forecastAll(train, h);
+        List<MetricSet> out = new ArrayList<>(series.size());
+        for (int i = 0; i < series.size(); i++) {
+            CompetitionSeries s = series.get(i);
             double[] actual = s.test();
-            double[] f = fitted.forecast(s.train(), s.horizon());
+            double[] f = forecasts.get(i);
             double[] insample = s.train().valuesView();
             int m = s.train().frequency();
-            out.add(new double[]{Metrics.smape(actual, f), Metrics.mase(actual, f, insample, m),
-                    Metrics.mape(actual, f)});
+            out.add(Metrics.all(actual, f, insample, m));
         }
         return out;
     }
 
-    private static PeriodScore mean(String period, List<double[]> perSeries) {
-        double[] sum = new double[3];
-        int[] n = new int[3];
-        for (double[] s : perSeries) {
-            for (int k = 0; k < 3; k++) {
-                if (Double.isFinite(s[k])) {
-                    sum[k] += s[k];
-                    n[k]++;
-                }
-            }
-        }
-        return new PeriodScore(period, perSeries.size(), sum[0] / n[0], sum[1] / n[1], sum[2] / n[2]);
+    private static PeriodScore mean(String period, List<MetricSet> perSeries) {
+        return new PeriodScore(period, perSeries.size(), MetricSet.mean(perSeries));
     }
 }

@@ -31,6 +31,14 @@ public interface Forecaster {
     }
 
     /**
+     * The fewest training values per series this model can learn from at this horizon (a windowed
+     * model needs lookback + horizon); the backtest checks every fold against it.
+     */
+    default int minTrainingLength(int horizon) {
+        return 1;
+    }
+
+    /**
      * Refuses a configuration that would let the future leak into the past (a bidirectional
      * recurrent layer, say). Called by the backtest before anything is fitted; the RNN forecaster
      * overrides it with a check of its model config.
@@ -38,6 +46,33 @@ public interface Forecaster {
      * @throws IllegalArgumentException with the reason, when the model is unfit for forecasting
      */
     default void checkCausal() {
+    }
+
+    /**
+     * What the report's model card shows: the method and its settings. The RNN forecaster adds its
+     * architecture, training summary and maximum trained length.
+     */
+    default java.util.Map<String, String> modelCard() {
+        return java.util.Map.of("model", name(), "kind", getClass().getSimpleName());
+    }
+
+    /**
+     * Implemented by fitted models that train iteratively (the RNN): their loss curves go into the
+     * backtest report, one curve per fold.
+     */
+    interface TrainingHistory {
+        /** Points in training order. */
+        List<LossPoint> lossHistory();
+    }
+
+    /**
+     * One point of a training run.
+     *
+     * @param epoch      epoch number, from 1
+     * @param training   training loss
+     * @param validation validation loss, NaN when there is no validation window
+     */
+    record LossPoint(int epoch, double training, double validation) {
     }
 
     /** A fitted model. */
@@ -49,5 +84,10 @@ public interface Forecaster {
          * @param horizon number of steps, at least 1
          */
         double[] forecast(TimeSeries history, int horizon);
+
+        /** Forecasts for many histories at once; models with per-call overhead batch them. */
+        default List<double[]> forecastAll(List<TimeSeries> histories, int horizon) {
+            return histories.stream().map(h -> forecast(h, horizon)).toList();
+        }
     }
 }
