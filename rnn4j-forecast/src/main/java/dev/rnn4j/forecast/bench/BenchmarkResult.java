@@ -17,9 +17,10 @@ public record BenchmarkResult(Suite suite, List<String> periods, Map<String, Lis
 
     public BenchmarkResult {
         periods = List.copyOf(periods);
-        scores = Map.copyOf(scores);
+        // keep the models' run order (a plain Map.copyOf would scramble it)
+        scores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
         reference = List.copyOf(reference);
-        seconds = Map.copyOf(seconds);
+        seconds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(seconds));
     }
 
     /** A model's score over all series. */

@@ -4,6 +4,11 @@ package dev.rnn4j.forecast.model;
 public final class DriftForecaster extends LocalForecaster {
 
     @Override
+    protected String description() {
+        return "the last value plus the average historical step per step ahead";
+    }
+
+    @Override
     public String name() {
         return "drift";
     }

@@ -40,8 +40,8 @@ public interface Forecaster {
 
     /**
      * Refuses a configuration that would let the future leak into the past (a bidirectional
-     * recurrent layer, say). Called by the backtest before anything is fitted; the RNN forecaster
-     * overrides it with a check of its model config.
+     * recurrent layer, say). Called by the backtest and the benchmark before anything is fitted;
+     * the RNN forecaster overrides it with {@link CausalityGuard#requireForwardOnly} on its config.
      *
      * @throws IllegalArgumentException with the reason, when the model is unfit for forecasting
      */

@@ -23,6 +23,12 @@ public final class LinearArForecaster extends LocalForecaster {
     }
 
     @Override
+    protected String description() {
+        return "least-squares autoregression with intercept on " + (lags > 0 ? lags + " lags" : "one season + 1 lags (at least 3)")
+                + ", per series, recursive multi-step";
+    }
+
+    @Override
     public String name() {
         return "linear_ar";
     }

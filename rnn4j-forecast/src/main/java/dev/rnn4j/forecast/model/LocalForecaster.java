@@ -33,6 +33,15 @@ public abstract class LocalForecaster implements Forecaster {
      */
     protected abstract double[] forecast(double[] y, int m, int h);
 
+    /** One line on what the method does, for the model card. */
+    protected abstract String description();
+
+    @Override
+    public java.util.Map<String, String> modelCard() {
+        return java.util.Map.of("model", name(), "method", description(),
+                "fitting", "local: re-estimated on each history it forecasts from");
+    }
+
     @Override
     public String toString() {
         return name();

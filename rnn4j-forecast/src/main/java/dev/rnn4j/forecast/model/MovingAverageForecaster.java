@@ -22,6 +22,11 @@ public final class MovingAverageForecaster extends LocalForecaster {
     }
 
     @Override
+    protected String description() {
+        return "mean of the last " + (window > 0 ? window + " values" : "season (at least 3 values)") + ", flat";
+    }
+
+    @Override
     public String name() {
         return "moving_average";
     }

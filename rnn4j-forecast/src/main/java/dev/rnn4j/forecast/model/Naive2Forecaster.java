@@ -6,6 +6,11 @@ import java.util.Arrays;
 public final class Naive2Forecaster extends LocalForecaster {
 
     @Override
+    protected String description() {
+        return "the M3 Naive2: last value of the series seasonally adjusted by classical multiplicative decomposition (when the 90 % ACF test finds seasonality), re-seasonalised";
+    }
+
+    @Override
     public String name() {
         return "naive2";
     }

@@ -6,6 +6,11 @@ import java.util.Arrays;
 public final class NaiveForecaster extends LocalForecaster {
 
     @Override
+    protected String description() {
+        return "the last observed value, repeated";
+    }
+
+    @Override
     public String name() {
         return "naive";
     }

@@ -4,6 +4,11 @@ package dev.rnn4j.forecast.model;
 public final class SeasonalNaiveForecaster extends LocalForecaster {
 
     @Override
+    protected String description() {
+        return "the last observed season, repeated";
+    }
+
+    @Override
     public String name() {
         return "seasonal_naive";
     }

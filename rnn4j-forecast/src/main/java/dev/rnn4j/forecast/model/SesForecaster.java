@@ -6,6 +6,11 @@ import java.util.Arrays;
 public final class SesForecaster extends LocalForecaster {
 
     @Override
+    protected String description() {
+        return "simple exponential smoothing; weight and initial level minimise in-sample squared one-step errors";
+    }
+
+    @Override
     public String name() {
         return "ses";
     }

@@ -12,6 +12,11 @@ package dev.rnn4j.forecast.model;
 public final class ThetaForecaster extends LocalForecaster {
 
     @Override
+    protected String description() {
+        return "Theta method (Assimakopoulos & Nikolopoulos 2000) as in R forecast::thetaf: SES plus half the regression slope, on seasonally adjusted data when seasonal";
+    }
+
+    @Override
     public String name() {
         return "theta";
     }

@@ -42,6 +42,7 @@ public final class XgboostForecaster implements Forecaster {
         }
     }
 
+    private static final java.lang.ref.Cleaner NATIVE_MEMORY = java.lang.ref.Cleaner.create();
     private final Config config;
 
     public XgboostForecaster(Config config) {
@@ -55,6 +56,16 @@ public final class XgboostForecaster implements Forecaster {
     @Override
     public String name() {
         return "xgboost";
+    }
+
+    @Override
+    public java.util.Map<String, String> modelCard() {
+        return java.util.Map.of("model", name(),
+                "method", "XGBoost4J gradient-boosted trees on level-scaled lag windows plus seasonal position, one booster per horizon step",
+                "fitting", "global: one model across all series, refitted per retrain policy",
+                "lookback", config.lookback() > 0 ? String.valueOf(config.lookback()) : "two seasons (at least 8)",
+                "trees", config.rounds() + " rounds, depth " + config.maxDepth() + ", eta " + config.eta(),
+                "training rows", "at most " + config.maxWindows() + " windows");
     }
 
     @Override
@@ -110,7 +121,14 @@ public final class XgboostForecaster implements Forecaster {
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
         }
-        return new FittedBoosters(boosters, lookback, m, scaling);
+        FittedBoosters fitted = new FittedBoosters(boosters, lookback, m, scaling);
+        // boosters hold native memory: free it once the fitted model is unreachable
+        NATIVE_MEMORY.register(fitted, () -> {
+            for (Booster b : boosters) {
+                b.dispose();
+            }
+        });
+        return fitted;
     }
 
     /**

@@ -3,9 +3,9 @@ package dev.rnn4j.forecast.prep;
 /**
  * Per-window level scaling for global models: each window is expressed relative to the level of
  * its own lookback, so one model can learn shapes shared by series of any magnitude.
- * {@link #RATIO} divides by the mean absolute lookback value (for positive data such as sales or
- * the competition series); {@link #DIFFERENCE} subtracts the lookback mean (for data that crosses
- * zero, typically already z-scored).
+ * {@link #RATIO} divides by the mean absolute lookback value (for non-negative data such as sales,
+ * counts or the competition series, zeros included); {@link #DIFFERENCE} subtracts the lookback mean
+ * (for data that goes negative, typically already z-scored).
  */
 public enum LevelScaling {
     RATIO {
@@ -72,11 +72,11 @@ public enum LevelScaling {
         return level(y, y.length - lookback, lookback);
     }
 
-    /** RATIO when every value is positive, DIFFERENCE otherwise. */
+    /** RATIO when no value is negative, DIFFERENCE otherwise. */
     public static LevelScaling choose(Iterable<double[]> series) {
         for (double[] y : series) {
             for (double v : y) {
-                if (!(v > 0)) {
+                if (v < 0) {
                     return DIFFERENCE;
                 }
             }

@@ -28,7 +28,7 @@ class PreparationTest {
     @Test
     void differenceScalingForDataThatCrossesZero() {
         assertThat(LevelScaling.choose(List.of(new double[]{1, -1}))).isEqualTo(LevelScaling.DIFFERENCE);
-        assertThat(LevelScaling.choose(List.of(new double[]{1, 2}))).isEqualTo(LevelScaling.RATIO);
+        assertThat(LevelScaling.choose(List.of(new double[]{0, 2}))).isEqualTo(LevelScaling.RATIO);
         assertThat(LevelScaling.DIFFERENCE.scale(new double[]{-1, 1, 3}, 0, 3, 1)).containsExactly(-2f, 0f, 2f);
     }
 
