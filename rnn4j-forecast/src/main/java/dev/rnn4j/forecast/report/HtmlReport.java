@@ -36,16 +36,19 @@ public final class HtmlReport {
     private static final String UPLOT_DIR = "/META-INF/resources/webjars/uplot/" + UPLOT_VERSION + "/dist/";
     /** How many values before the first forecast origin the chart shows, in multiples of the tested span. */
     private static final int CONTEXT_SPANS = 3;
+    /** Series charted at most; metrics still cover all of them, the report just stays small. */
+    static final int MAX_CHARTED_SERIES = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HtmlReport() {
     }
 
-    /** Writes the report atomically (temporary file, then rename). */
+    /** Writes the report atomically (a temporary file beside it, then a rename). */
     public static void write(BacktestResult result, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".report", ".html");
+        // not Files.createTempFile: its owner-only permissions would stick to the report
+        Path tmp = parent.resolve("." + file.getFileName() + ".tmp");
         try {
             Files.writeString(tmp, render(result), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -79,6 +82,9 @@ public final class HtmlReport {
                 p.window().name().toLowerCase(Locale.ROOT), p.horizon(), p.step(),
                 p.retrain() == dev.rnn4j.forecast.eval.RetrainPolicy.EVERY_FOLD ? "refitted every fold" : "fitted on the first fold only",
                 p.seasonPeriod() > 0 ? String.valueOf(p.seasonPeriod()) : "from each series' frequency"));
+        if (r.series().size() > MAX_CHARTED_SERIES) {
+            root.put("plan", root.get("plan").asText() + " Charts show the first " + MAX_CHARTED_SERIES + " series.");
+        }
         root.put("folds", p.folds());
         ObjectNode ranking = root.putObject("ranking");
         ranking.put("metric", r.ranking().metric());
@@ -89,7 +95,7 @@ public final class HtmlReport {
         Map<String, Integer> seriesIndex = new HashMap<>();
         ArrayNode series = root.putArray("series");
         int span = p.horizon() + (p.folds() - 1) * p.step();
-        for (TimeSeries s : r.series()) {
+        for (TimeSeries s : r.series().subList(0, Math.min(MAX_CHARTED_SERIES, r.series().size()))) {
             seriesIndex.put(s.id(), seriesIndex.size());
             int from = Math.max(0, s.length() - span * (CONTEXT_SPANS + 1));
             ObjectNode o = series.addObject();
@@ -116,6 +122,9 @@ public final class HtmlReport {
             metrics.put("seconds", m.seconds());
             ArrayNode fcs = o.putArray("forecasts");
             for (FoldForecast f : m.forecasts()) {
+                if (!seriesIndex.containsKey(f.series())) {
+                    continue;
+                }
                 ObjectNode fo = fcs.addObject();
                 fo.put("series", seriesIndex.get(f.series()));
                 fo.put("fold", f.fold());

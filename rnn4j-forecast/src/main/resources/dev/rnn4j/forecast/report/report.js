@@ -45,8 +45,12 @@
   for (var f = 0; f < data.folds; f++) { var o = el("option", "fold " + (f + 1)); o.value = f; foldSel.appendChild(o); }
   var modelBox = document.getElementById("models");
   var shown = {};
-  data.models.forEach(function (m, i) {
-    shown[m.name] = i < 4 || !m.baseline;
+  // at first show the candidates and the three best-ranked baselines; the rest are a click away
+  var bestBaselines = data.ranking.order.filter(function (n) {
+    return data.models.some(function (m) { return m.name === n && m.baseline; });
+  }).slice(0, 3);
+  data.models.forEach(function (m) {
+    shown[m.name] = !m.baseline || bestBaselines.indexOf(m.name) >= 0;
     var label = el("label");
     var cb = document.createElement("input");
     cb.type = "checkbox"; cb.checked = shown[m.name];
