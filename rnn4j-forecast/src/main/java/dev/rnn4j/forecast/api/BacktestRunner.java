@@ -31,6 +31,7 @@ public final class BacktestRunner {
     /** Resource path of the bundled demo series. */
     public static final String DEMO_RESOURCE = "/dev/rnn4j/forecast/demo/sunspots_monthly.csv";
     private static final int DEFAULT_FOLDS = 3;
+    private static final int MAX_DEFAULT_HORIZON = 52;
 
     private BacktestRunner() {
     }
@@ -75,14 +76,16 @@ public final class BacktestRunner {
     }
 
     /**
-     * Defaults: the season from the data; the horizon one season, or a tenth of the shortest series
-     * capped at 12 when there is no season; 3 folds, fewer when the shortest series cannot hold them
+     * Defaults: the season from the data; the horizon one season (at most 52 steps: a year of
+     * weeks, not a year of trading days), or a tenth of the shortest series capped at 12 when there
+     * is no season; 3 folds, fewer when the shortest series cannot hold them
      * (the backtest then reports a series too short even for one).
      */
     static BacktestPlan plan(BacktestRequest r, List<TimeSeries> series, List<Forecaster> baselines) {
         int n = series.stream().mapToInt(TimeSeries::length).min().orElse(0);
         int m = r.season() > 0 ? r.season() : series.get(0).frequency();
-        int horizon = r.horizon() > 0 ? r.horizon() : (m > 1 ? m : Math.max(1, Math.min(12, n / 10)));
+        int horizon = r.horizon() > 0 ? r.horizon() : (m > 1 ? Math.min(m, MAX_DEFAULT_HORIZON)
+                : Math.max(1, Math.min(12, n / 10)));
         int step = r.step() > 0 ? r.step() : horizon;
         int folds = r.folds();
         if (folds == 0) {

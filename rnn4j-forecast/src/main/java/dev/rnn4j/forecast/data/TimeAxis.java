@@ -5,9 +5,12 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads time labels as instants on one numeric axis (seconds since the epoch for calendar labels,
@@ -25,13 +28,29 @@ public final class TimeAxis {
         return !Double.isNaN(parseCalendar(label));
     }
 
+    /** Date shapes besides ISO that spreadsheets and statistics packages write, none ambiguous. */
+    private static final List<DateTimeFormatter> OTHER_DATES = List.of(
+            DateTimeFormatter.BASIC_ISO_DATE,                                          // 19580329
+            DateTimeFormatter.ofPattern("uuuu/M/d", Locale.ROOT),                      // 2024/1/31
+            new DateTimeFormatterBuilder().parseCaseInsensitive()
+                    .appendPattern("MMM-d-uuuu").toFormatter(Locale.ENGLISH),          // Jan-1-1995
+            new DateTimeFormatterBuilder().parseCaseInsensitive()
+                    .appendPattern("d MMM uuuu").toFormatter(Locale.ENGLISH));         // 31 Jan 2024
+
     /**
      * The label on the numeric axis, or NaN when it is neither a number nor a recognised date: ISO
      * date (2024-01-31), date-time (2024-01-31T12:00, optional offset, or a space instead of 'T'),
-     * year-month (2024-01, 1979-1).
+     * year-month (2024-01, 1979-1), and the unambiguous shapes 19580329, 2024/1/31, Jan-1-1995 and
+     * 31 Jan 2024. Eight-digit numbers that are valid dates are read as dates.
      */
     public static double parse(String label) {
         String s = label.trim();
+        if (s.length() == 8 && s.chars().allMatch(Character::isDigit)) {
+            double basic = parseCalendar(s);
+            if (!Double.isNaN(basic)) {
+                return basic;
+            }
+        }
         try {
             return Double.parseDouble(s);
         } catch (NumberFormatException notNumeric) {
@@ -56,6 +75,13 @@ public final class TimeAxis {
             return OffsetDateTime.parse(t).toEpochSecond();
         } catch (DateTimeParseException ignored) {
             // try the next shape
+        }
+        for (DateTimeFormatter f : OTHER_DATES) {
+            try {
+                return LocalDate.parse(s, f).toEpochDay() * DAY;
+            } catch (DateTimeParseException ignored) {
+                // try the next shape
+            }
         }
         int dash = s.indexOf('-');
         if (dash > 0 && s.indexOf('-', dash + 1) < 0) {

@@ -26,8 +26,8 @@ import java.util.Map;
 public final class XgboostForecaster implements Forecaster {
 
     /**
-     * Hyper-parameters. lookback 0 means two seasons (at least 8), capped by the shortest training
-     * series; maxWindows bounds the training rows over all series.
+     * Hyper-parameters. lookback 0 means two seasons (at least 8, at most 104), capped by the
+     * shortest training series; maxWindows bounds the training rows over all series.
      */
     public record Config(int lookback, int rounds, int maxDepth, double eta, int threads, int maxWindows) {
         public Config {
@@ -43,6 +43,8 @@ public final class XgboostForecaster implements Forecaster {
     }
 
     private static final java.lang.ref.Cleaner NATIVE_MEMORY = java.lang.ref.Cleaner.create();
+    /** Long seasons (260 trading days) would make thousands of lag features; two seasons of weeks is plenty. */
+    private static final int MAX_DEFAULT_LOOKBACK = 104;
     private final Config config;
 
     public XgboostForecaster(Config config) {
@@ -63,7 +65,7 @@ public final class XgboostForecaster implements Forecaster {
         return java.util.Map.of("model", name(),
                 "method", "XGBoost4J gradient-boosted trees on level-scaled lag windows plus seasonal position, one booster per horizon step",
                 "fitting", "global: one model across all series, refitted per retrain policy",
-                "lookback", config.lookback() > 0 ? String.valueOf(config.lookback()) : "two seasons (at least 8)",
+                "lookback", config.lookback() > 0 ? String.valueOf(config.lookback()) : "two seasons (at least 8, at most 104)",
                 "trees", config.rounds() + " rounds, depth " + config.maxDepth() + ", eta " + config.eta(),
                 "training rows", "at most " + config.maxWindows() + " windows");
     }
@@ -93,7 +95,7 @@ public final class XgboostForecaster implements Forecaster {
         int m = context.period(training.get(0));
         int shortest = training.stream().mapToInt(TimeSeries::length).min().orElse(0);
         int lookback = config.lookback() > 0 ? config.lookback()
-                : Math.max(2, Math.min(Math.max(8, 2 * m), shortest - context.horizon()));
+                : Math.max(2, Math.min(Math.min(Math.max(8, 2 * m), MAX_DEFAULT_LOOKBACK), shortest - context.horizon()));
         int h = context.horizon();
         LevelScaling scaling = LevelScaling.choose(training.stream().map(TimeSeries::valuesView).toList());
         Windows w = Windows.of(thin(training, lookback + h), new WindowSpec(lookback, h, 1), scaling);
@@ -106,9 +108,10 @@ public final class XgboostForecaster implements Forecaster {
         Booster[] boosters = new Booster[h];
         try {
             DMatrix d = new DMatrix(x, w.size(), features, Float.NaN);
+            // 64 histogram bins instead of 256: about 3x faster here, and level-scaled lags need no finer cuts
             Map<String, Object> params = Map.of("max_depth", config.maxDepth(), "eta", config.eta(),
                     "objective", "reg:squarederror", "nthread", config.threads(), "verbosity", 0,
-                    "subsample", 0.9, "seed", (int) context.seed());
+                    "subsample", 0.9, "seed", (int) context.seed(), "tree_method", "hist", "max_bin", 64);
             float[] label = new float[w.size()];
             for (int k = 0; k < h; k++) {
                 for (int r = 0; r < w.size(); r++) {
