@@ -30,7 +30,9 @@ class BacktestRunnerTest {
         assertThat(r.plan().horizon()).isEqualTo(12);
         assertThat(r.plan().folds()).isEqualTo(3);
         assertThat(r.models()).extracting(m -> m.model()).containsExactlyElementsOf(FAST);
-        assertThat(Files.readString(report)).contains("uPlot").doesNotContain("{{");
+        // self-contained: uPlot inlined, nothing fetched from anywhere
+        assertThat(Files.readString(report)).contains("uPlot").doesNotContain("{{").doesNotContain("<script src")
+                .doesNotContain("<link");
 
         JsonNode json = new ObjectMapper().readTree(ResultJson.backtest(out));
         assertThat(json.get("results")).hasSize(4);

@@ -131,5 +131,19 @@ class CsvSeriesReaderTest {
         assertThat(TimeAxis.inferFrequency(List.of("2020-01-01T00:00", "2020-01-01T01:00", "2020-01-01T02:00")))
                 .isEqualTo(24);
         assertThat(TimeAxis.inferFrequency(List.of("1990", "1991", "1992"))).isEqualTo(1);
+        assertThat(TimeAxis.inferFrequency(List.of("19580329", "19580405", "19580412"))).isEqualTo(52);
+    }
+
+    @Test
+    void readsCommonUnambiguousDateShapes() {
+        double day = 86_400;
+        double jan1995 = java.time.LocalDate.of(1995, 1, 1).toEpochDay() * day;
+        assertThat(TimeAxis.parse("Jan-1-1995")).isEqualTo(jan1995);
+        assertThat(TimeAxis.parse("1995/1/1")).isEqualTo(jan1995);
+        assertThat(TimeAxis.parse("19950101")).isEqualTo(jan1995);
+        assertThat(TimeAxis.parse("1 Jan 1995")).isEqualTo(jan1995);
+        assertThat(TimeAxis.parse("1995-01")).isEqualTo(jan1995);
+        assertThat(TimeAxis.parse("12345678")).as("not a date: a number").isEqualTo(12345678);
+        assertThat(TimeAxis.parse("01/02/1995")).as("day/month order is ambiguous").isNaN();
     }
 }
