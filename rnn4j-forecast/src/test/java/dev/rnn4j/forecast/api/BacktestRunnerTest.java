@@ -87,6 +87,40 @@ class BacktestRunnerTest {
         }
     }
 
+    /** A candidate fed raw values, as a recurrent model without its z-score would be. */
+    private static final class RawCandidate implements dev.rnn4j.forecast.model.Forecaster {
+        private final dev.rnn4j.forecast.model.Scaling scaling;
+
+        RawCandidate(dev.rnn4j.forecast.model.Scaling scaling) {
+            this.scaling = scaling;
+        }
+
+        @Override
+        public String name() {
+            return "rnn";
+        }
+
+        @Override
+        public dev.rnn4j.forecast.model.Scaling inputScaling() {
+            return scaling;
+        }
+
+        @Override
+        public Fitted fit(List<dev.rnn4j.forecast.data.TimeSeries> training, dev.rnn4j.forecast.model.FitContext c) {
+            return new dev.rnn4j.forecast.model.NaiveForecaster().fit(training, c);
+        }
+    }
+
+    @Test
+    void rawInputsThatWouldSaturateGatesAreWarnedAboutByColumn() throws Exception {
+        BacktestRequest raw = BacktestRequest.demo(null).withBaselines(List.of("naive"))
+                .withCandidates(List.of(new RawCandidate(dev.rnn4j.forecast.model.Scaling.NONE)));
+        assertThat(BacktestRunner.run(raw, ProgressListener.silent()).result().warnings()).singleElement().asString()
+                .startsWith("Column 'sunspots' (series 'sunspots') reaches |x| = 254 unscaled");
+        BacktestRequest scaled = raw.withCandidates(List.of(new RawCandidate(dev.rnn4j.forecast.model.Scaling.ZSCORE)));
+        assertThat(BacktestRunner.run(scaled, ProgressListener.silent()).result().warnings()).isEmpty();
+    }
+
     @Test
     void aShuffledSplitIsRefused() {
         assertThatThrownBy(() -> BacktestRunner.run(BacktestRequest.demo(null).withShuffle(true), ProgressListener.silent()))

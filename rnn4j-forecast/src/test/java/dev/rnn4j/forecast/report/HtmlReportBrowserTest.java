@@ -68,22 +68,55 @@ class HtmlReportBrowserTest {
                 .withCandidates(List.of(new CurveReportingCandidate()));
         BacktestRunner.run(request, ProgressListener.silent());
 
-        Path profile = Files.createDirectories(tmp.resolve("profile"));
-        try (HeadlessChromium browser = new HeadlessChromium(chromium.get(), profile)) {
+        PageCheck page = open(chromium.get(), report, tmp.resolve("profile"), Path.of("target", "report-screenshot.png"));
+        assertThat(page.errors()).as("console errors and exceptions").isEmpty();
+        JsonNode probe = page.probe();
+        assertThat(probe.get("forecastCanvases").asInt()).as("forecast chart canvases").isGreaterThanOrEqualTo(1);
+        assertThat(probe.get("forecastInk").asInt()).as("painted pixels in the forecast chart").isGreaterThan(2000);
+        assertThat(probe.get("lossCanvases").asInt()).as("loss chart canvases").isGreaterThanOrEqualTo(1);
+        assertThat(probe.get("lossInk").asInt()).as("painted pixels in the loss charts").isGreaterThan(1000);
+        assertThat(probe.get("metricRows").asInt()).as("metrics table rows (header + 5 models)").isEqualTo(6);
+        assertThat(probe.get("cards").asInt()).as("model cards").isEqualTo(5);
+        assertThat(probe.get("verdict").asText()).contains("candidate ranks");
+        assertThat(Files.size(Path.of("target", "report-screenshot.png"))).isGreaterThan(20_000);
+    }
+
+    /** The checks above can fail: a page with a console error, an exception and no chart is caught. */
+    @Test
+    void brokenPageIsCaught(@TempDir Path tmp) throws Exception {
+        var chromium = HeadlessChromium.find();
+        assumeTrue(chromium.isPresent(), "Chromium is not installed (apt-get install chromium chromium-driver)");
+        Path page = Files.writeString(tmp.resolve("broken.html"), "<!DOCTYPE html><html><body>"
+                + "<div id='forecast-chart'></div><div id='loss'><canvas width='50' height='50'></canvas></div>"
+                + "<table id='metrics'></table><div id='cards'></div><div id='verdict'></div>"
+                + "<script>console.error('chart data missing'); undefinedFunction();</script></body></html>");
+        PageCheck check = open(chromium.get(), page, tmp.resolve("profile"), tmp.resolve("broken.png"));
+        assertThat(check.errors()).anySatisfy(e -> assertThat(e).contains("console.error").contains("chart data missing"));
+        assertThat(check.errors()).anySatisfy(e -> assertThat(e).contains("undefinedFunction"));
+        assertThat(check.probe().get("forecastCanvases").asInt()).isZero();
+        assertThat(check.probe().get("lossInk").asInt()).as("a blank canvas has no ink").isZero();
+    }
+
+    /** What a page showed: errors reported by the browser and the probe's counts. */
+    private record PageCheck(List<String> errors, JsonNode probe) {
+    }
+
+    private static PageCheck open(Path chromium, Path html, Path profileDir, Path screenshot) throws Exception {
+        Path profile = Files.createDirectories(profileDir);
+        try (HeadlessChromium browser = new HeadlessChromium(chromium, profile)) {
             browser.send("Runtime.enable", Map.of());
             browser.send("Log.enable", Map.of());
             browser.send("Page.enable", Map.of());
             browser.send("Emulation.setDeviceMetricsOverride",
                     Map.of("width", 1280, "height", 2400, "deviceScaleFactor", 1, "mobile", false));
-            browser.send("Page.navigate", Map.of("url", report.toUri().toString()));
+            browser.send("Page.navigate", Map.of("url", html.toUri().toString()));
             browser.awaitEvent("Page.loadEventFired");
 
             JsonNode probe = new ObjectMapper().readTree(browser.send("Runtime.evaluate", Map.of(
                     "expression", PROBE, "returnByValue", true)).path("result").path("value").asText());
             String png = browser.send("Page.captureScreenshot", Map.of("format", "png")).get("data").asText();
-            Path shot = Path.of("target", "report-screenshot.png");
-            Files.createDirectories(shot.getParent());
-            Files.write(shot, Base64.getDecoder().decode(png));
+            Files.createDirectories(screenshot.toAbsolutePath().getParent());
+            Files.write(screenshot, Base64.getDecoder().decode(png));
 
             List<String> errors = new ArrayList<>();
             for (JsonNode e : browser.events()) {
@@ -98,15 +131,7 @@ class HtmlReportBrowserTest {
                     errors.add("log: " + p.path("entry").path("text").asText());
                 }
             }
-            assertThat(errors).as("console errors and exceptions").isEmpty();
-            assertThat(probe.get("forecastCanvases").asInt()).as("forecast chart canvases").isGreaterThanOrEqualTo(1);
-            assertThat(probe.get("forecastInk").asInt()).as("painted pixels in the forecast chart").isGreaterThan(2000);
-            assertThat(probe.get("lossCanvases").asInt()).as("loss chart canvases").isGreaterThanOrEqualTo(1);
-            assertThat(probe.get("lossInk").asInt()).as("painted pixels in the loss charts").isGreaterThan(1000);
-            assertThat(probe.get("metricRows").asInt()).as("metrics table rows (header + 5 models)").isEqualTo(6);
-            assertThat(probe.get("cards").asInt()).as("model cards").isEqualTo(5);
-            assertThat(probe.get("verdict").asText()).contains("candidate ranks");
-            assertThat(Files.size(shot)).isGreaterThan(20_000);
+            return new PageCheck(errors, probe);
         }
     }
 
@@ -130,7 +155,7 @@ class HtmlReportBrowserTest {
                 lossInk: ink('#loss'),
                 metricRows: document.querySelectorAll('#metrics tr').length,
                 cards: document.querySelectorAll('#cards .card').length,
-                verdict: document.getElementById('verdict').textContent
+                verdict: (document.getElementById('verdict') || {}).textContent || ''
               });
             })()""";
 }
