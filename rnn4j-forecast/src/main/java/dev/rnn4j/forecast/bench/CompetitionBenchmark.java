@@ -78,6 +78,13 @@ public final class CompetitionBenchmark {
     /** Per series metrics. */
     private static List<MetricSet> score(Forecaster model, List<CompetitionSeries> series, long seed) {
         int h = series.get(0).horizon();
+        for (CompetitionSeries s : series) {
+            if (s.horizon() != h) {
+                throw new IllegalArgumentException("Period " + s.period() + " mixes horizons: series " + s.train().id()
+                        + " has h=" + s.horizon() + ", the first series h=" + h + "; the protocol fits one model per "
+                        + "period and horizon.");
+            }
+        }
         List<TimeSeries> train = series.stream().map(CompetitionSeries::train).toList();
         FitContext ctx = new FitContext(h, 0, seed);
         Forecaster.Fitted fitted = model.fit(train, ctx);
