@@ -155,6 +155,10 @@ public final class LongFormatCsv {
     }
 
     static float parseFinite(Path file, long line, String column, String text) throws DataFormatException {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (lower.equals("nan") || lower.matches("[+-]?inf(inity)?")) {
+            throw new DataFormatException(file, line, column, "expected a finite number, got " + text + ".");
+        }
         float v;
         try {
             v = Float.parseFloat(text);

@@ -109,7 +109,7 @@ public final class Initializers {
         double[][] q = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                q[i][j] = gaussian(random);
+                q[i][j] = random.nextGaussian();
             }
         }
         for (int i = 0; i < n; i++) {
@@ -134,12 +134,5 @@ public final class Initializers {
                 w[off + i * n + j] = (float) q[i][j];
             }
         }
-    }
-
-    /** Standard normal by Box–Muller (SplittableRandom has no nextGaussian on Java 17). */
-    static double gaussian(SplittableRandom random) {
-        double u1 = 1.0 - random.nextDouble();
-        double u2 = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 }
