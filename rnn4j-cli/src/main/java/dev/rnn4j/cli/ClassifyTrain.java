@@ -66,6 +66,10 @@ final class ClassifyTrain implements Callable<Integer> {
     @Option(names = "--recurrent-dropout", defaultValue = "0", description = "Variational recurrent dropout (default: ${DEFAULT-VALUE}).")
     double recurrentDropout;
 
+    @Option(names = "--head", defaultValue = "last", description = "last: dense on the final state; all: dense on every "
+            + "step's output, concatenated (fixed-length sequences only) (default: ${DEFAULT-VALUE}).")
+    String head;
+
     @Option(names = "--epochs", defaultValue = "60", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -119,7 +123,19 @@ final class ClassifyTrain implements Callable<Integer> {
         for (int i = 0; i < layers; i++) {
             b.layer(new LayerSpec(cell.type, hidden, bidirectional, dropout, recurrentDropout));
         }
-        SequenceModel model = SequenceModel.create(b.denseOnLastStep(labels.size()).build());
+        if (head.equals("all")) {
+            int minLength = train.stream().mapToInt(LabeledInstance::length).min().orElseThrow();
+            if (minLength != maxLength) {
+                throw new CliException(ExitCodes.USAGE, "--head all needs sequences of one length, but " + data
+                        + " has training sequences of " + minLength + " to " + maxLength + " steps.");
+            }
+            b.denseOnAllSteps(maxLength, labels.size());
+        } else if (head.equals("last")) {
+            b.denseOnLastStep(labels.size());
+        } else {
+            throw new CliException(ExitCodes.USAGE, "--head must be last or all, got '" + head + "'.");
+        }
+        SequenceModel model = SequenceModel.create(b.build());
         TrainerConfig tc = TrainerConfig.builder()
                 .optimizer(OptimizerConfig.adamW(lr).withWeightDecay(weightDecay))
                 .schedule(LearningRateSchedule.cosine(epochs, 0.05))

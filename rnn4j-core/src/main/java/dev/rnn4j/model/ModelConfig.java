@@ -54,6 +54,11 @@ public record ModelConfig(int formatVersion, int inputSize, List<LayerSpec> laye
         return layers.get(layers.size() - 1).outputSize();
     }
 
+    /** Width of what the head reads per prediction: the features, times the steps for an ALL_STEPS head. */
+    public int headInputSize() {
+        return featureSize() * (head.kind() == HeadSpec.Kind.ALL_STEPS ? head.steps() : 1);
+    }
+
     public ModelConfig withSeed(long newSeed) {
         return new ModelConfig(formatVersion, inputSize, layers, head, init, newSeed);
     }
@@ -110,6 +115,12 @@ public record ModelConfig(int formatVersion, int inputSize, List<LayerSpec> laye
 
         public Builder denseOnLastStep(int outputs) {
             this.head = new HeadSpec(HeadSpec.Kind.LAST_STEP, outputs);
+            return this;
+        }
+
+        /** Many-to-one over fixed-length sequences of {@code steps}: the head reads every step's output. */
+        public Builder denseOnAllSteps(int steps, int outputs) {
+            this.head = new HeadSpec(HeadSpec.Kind.ALL_STEPS, outputs, steps);
             return this;
         }
 

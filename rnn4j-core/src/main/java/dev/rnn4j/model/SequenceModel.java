@@ -54,7 +54,7 @@ public final class SequenceModel {
             }
             offset += layers[i].parameters().values().length;
         }
-        int in = config.featureSize();
+        int in = config.headInputSize();
         int out = config.head().outputs();
         this.head = new Dense(in, out, offset);
         all.add(new ParameterLayout.Entry("head.weight", new int[] {out, in}, head.weightOffset, in * out));
@@ -146,6 +146,10 @@ public final class SequenceModel {
                              SplittableRandom dropoutRandom) {
         int batch = x.dim(0);
         int time = x.dim(1);
+        if (config.head().kind() == HeadSpec.Kind.ALL_STEPS && time != config.head().steps()) {
+            throw new IllegalArgumentException("This model's head reads all " + config.head().steps()
+                    + " steps of fixed-length sequences, got sequences of " + time + " steps.");
+        }
         RecurrentOutput[] outs = new RecurrentOutput[layers.length];
         float[][] masks = new float[layers.length][];
         Tensor input = x;
@@ -169,10 +173,10 @@ public final class SequenceModel {
                 input = Tensor.of(features, batch, time, spec.outputSize());
             }
         }
-        int rows = config.head().kind() == HeadSpec.Kind.LAST_STEP ? batch : batch * time;
+        int rows = config.head().perSequence() ? batch : batch * time;
         float[] y = new float[rows * head.out];
         head.forward(kernels, values, headInput, rows, y);
-        Tensor output = config.head().kind() == HeadSpec.Kind.LAST_STEP
+        Tensor output = config.head().perSequence()
                 ? Tensor.of(y, batch, head.out) : Tensor.of(y, batch, time, head.out);
         return new ModelPass(batch, time, lengths, outs, masks, headInput, output);
     }
@@ -190,7 +194,7 @@ public final class SequenceModel {
         }
         int batch = pass.batch;
         int time = pass.time;
-        int rows = config.head().kind() == HeadSpec.Kind.LAST_STEP ? batch : batch * time;
+        int rows = config.head().perSequence() ? batch : batch * time;
         float[] dFeatures = head.backward(kernels, values, gradients, pass.headInput, dOutput.data(), rows);
         InputGradients[] result = new InputGradients[layers.length];
         Tensor dSeq = null;
@@ -202,6 +206,7 @@ public final class SequenceModel {
         if (config.head().kind() == HeadSpec.Kind.LAST_STEP) {
             dhN = lastStepGradientToState(dFeatures, batch, config.layers().get(last));
         } else {
+            // every step (one row each) or all steps (one row of T*W per sequence): the same [B, T, W] layout
             dSeq = Tensor.of(dFeatures, batch, time, config.featureSize());
         }
         for (int i = last; i >= 0; i--) {

@@ -36,7 +36,7 @@ final class Backprop {
         double sum = 0;
         int tw = batch.targetWidth();
         for (int b = 0; b < batch.size(); b++) {
-            if (kind == HeadSpec.Kind.LAST_STEP) {
+            if (kind != HeadSpec.Kind.EVERY_STEP) {
                 sum += batch.weights()[b] * loss.rowWeight(batch.targets(), b * tw);
             } else {
                 for (int t = 0; t < batch.length(b); t++) {
@@ -104,7 +104,7 @@ final class Backprop {
     private static boolean scoresAny(SequenceModel model, Batch batch, int from, int e) {
         for (int b = 0; b < batch.size(); b++) {
             int len = batch.length(b);
-            boolean lastStep = model.config().head().kind() == HeadSpec.Kind.LAST_STEP;
+            boolean lastStep = model.config().head().perSequence();
             if (lastStep ? len > from && len <= e : len > from) {
                 return true;
             }
@@ -126,7 +126,7 @@ final class Backprop {
         for (int b = 0; b < batch.size(); b++) {
             int len = batch.length(b);
             double w = batch.weights()[b];
-            if (model.config().head().kind() == HeadSpec.Kind.LAST_STEP) {
+            if (model.config().head().perSequence()) {
                 if (len > from && len <= e) {
                     double rw = w * loss.rowWeight(batch.targets(), b * tw);
                     sum += rw * loss.row(out, b * width, width, batch.targets(), b * tw, d, b * width, rw / denominator);

@@ -29,7 +29,7 @@ class SequenceModelGradientTest {
         for (int i = 0; i < x.size(); i++) {
             x.data()[i] = (float) rnd.nextDouble(-1, 1);
         }
-        int[] lengths = {6, 4, 2};
+        int[] lengths = config.head().kind() == HeadSpec.Kind.ALL_STEPS ? new int[] {6, 6, 6} : new int[] {6, 4, 2};
         Tensor[] masks = m.sampleRecurrentMasks(batch, new SplittableRandom(3));
         ModelPass pass = m.forward(x, lengths, null, masks, new SplittableRandom(77));
         Tensor r = Tensor.zeros(pass.output().shape());
@@ -70,6 +70,12 @@ class SequenceModelGradientTest {
     void lastStepHeadOverAMixedBidirectionalStackWithDropout() {
         check(ModelConfig.builder().inputs(3).lstm(4).bidirectional().dropout(0.3).recurrentDropout(0.4)
                 .gru(3).bidirectional().recurrentDropout(0.3).denseOnLastStep(2).seed(1).build());
+    }
+
+    @Test
+    void allStepsHeadOverABidirectionalGru() {
+        check(ModelConfig.builder().inputs(4).gru(3).bidirectional().recurrentDropout(0.3).dropout(0.2)
+                .denseOnAllSteps(6, 3).seed(3).build());
     }
 
     @Test
