@@ -3,6 +3,7 @@ package dev.rnn4j.cli;
 import dev.rnn4j.data.AddingProblem;
 import dev.rnn4j.data.Batch;
 import dev.rnn4j.data.Sequence;
+import dev.rnn4j.model.InitSpec;
 import dev.rnn4j.model.ModelConfig;
 import dev.rnn4j.model.ModelPass;
 import dev.rnn4j.model.ModelState;
@@ -59,11 +60,15 @@ final class GradientsLab implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "32", description = "Sequences averaged per measurement (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--train-size", defaultValue = "4000", description = "Training sequences for the trained models (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--train-size", defaultValue = "20000", description = "Training sequences for the trained models (default: ${DEFAULT-VALUE}).")
     int trainSize;
 
     @Option(names = "--epochs", defaultValue = "2", description = "Training epochs for the trained models (default: ${DEFAULT-VALUE}).")
     int epochs;
+
+    @Option(names = "--init", defaultValue = "recommended", description = "recommended (orthogonal W_hh, Glorot W_ih, "
+            + "forget bias 1) or pytorch (PyTorch's uniform default) (default: ${DEFAULT-VALUE}).")
+    String init;
 
     @Option(names = "--out", defaultValue = "gradients.csv", description = "CSV to write (default: ${DEFAULT-VALUE}).")
     Path csv;
@@ -74,6 +79,11 @@ final class GradientsLab implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         common.validate();
+        InitSpec initSpec = switch (init) {
+            case "recommended" -> InitSpec.recommended();
+            case "pytorch" -> InitSpec.pytorch();
+            default -> throw new CliException(ExitCodes.USAGE, "--init must be recommended or pytorch, got '" + init + "'.");
+        };
         long t0 = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -83,7 +93,7 @@ final class GradientsLab implements Callable<Integer> {
         Map<String, double[]> curves = new LinkedHashMap<>();
         for (CellOption cell : CellOption.values()) {
             SequenceModel model = SequenceModel.create(ModelConfig.builder().inputs(2).layer(cell.type, hidden)
-                    .denseOnLastStep(1).seed(common.seed).build());
+                    .denseOnLastStep(1).init(initSpec).seed(common.seed).build());
             curves.put(cell.id() + " untrained", gradientNorms(model, probe));
             err.println("measured " + cell.id() + " untrained; training " + epochs + " epochs on " + trainSize + " sequences");
             err.flush();

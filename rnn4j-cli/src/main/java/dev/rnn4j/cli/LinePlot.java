@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,22 +85,25 @@ final class LinePlot {
             float[] dash = s.dashed() ? new float[] {6f, 4f} : null;
             g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, dash, 0f));
             g.setColor(s.color());
-            int px = -1;
-            int py = -1;
+            // One path per line, so a dash pattern runs along the whole curve instead of restarting per segment.
+            Path2D.Double path = new Path2D.Double();
+            boolean open = false;
             for (int i = 0; i < s.y().length; i++) {
                 double v = s.y()[i];
                 if (!(v > 0) || !Double.isFinite(v)) {
-                    px = -1;
+                    open = false;
                     continue;
                 }
-                int x = left + (int) Math.round(pw * (double) i / Math.max(1, n - 1));
-                int y = top + (int) Math.round(ph * (hi - Math.log10(v)) / (hi - lo));
-                if (px >= 0) {
-                    g.drawLine(px, py, x, y);
+                double x = left + pw * (double) i / Math.max(1, n - 1);
+                double y = top + ph * (hi - Math.log10(v)) / (hi - lo);
+                if (open) {
+                    path.lineTo(x, y);
+                } else {
+                    path.moveTo(x, y);
+                    open = true;
                 }
-                px = x;
-                py = y;
             }
+            g.draw(path);
             g.drawLine(left + pw + 15, legendY, left + pw + 45, legendY);
             g.setColor(Color.BLACK);
             g.drawString(s.name(), left + pw + 52, legendY + 4);

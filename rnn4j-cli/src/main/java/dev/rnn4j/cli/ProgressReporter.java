@@ -22,7 +22,7 @@ final class ProgressReporter implements TrainingListener, AutoCloseable {
 
     ProgressReporter(PrintWriter err, String task) {
         this.err = err;
-        this.terminal = System.console() != null;
+        this.terminal = onTerminal();
         this.task = task;
     }
 
@@ -52,6 +52,22 @@ final class ProgressReporter implements TrainingListener, AutoCloseable {
         if (bar == null) {
             err.println(line);
             err.flush();
+        }
+    }
+
+    /**
+     * Whether standard output is an interactive terminal. Before Java 22 {@code System.console()} is
+     * null when redirected; from Java 22 it always exists and {@code Console.isTerminal()} tells.
+     */
+    static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // Java 17-21: a console exists only on a terminal
         }
     }
 

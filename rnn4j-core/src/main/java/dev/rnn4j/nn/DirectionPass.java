@@ -39,7 +39,7 @@ final class DirectionPass {
                                   float[] h0, float[] c0, int stateOff, float[] y, int yWidth, int yOff,
                                   float[] recurrentMask) {
         DirectionCache m = new DirectionCache(cell, dir, batch, time, hidden, lengths, x);
-        // >>> recurrent dropout hook (1/3): remember the mask; the loop then feeds h ⊙ mask to W_hh.
+        // >>> recurrent dropout hook (1/4): remember the mask; the loop then feeds h ⊙ mask to W_hh.
         if (recurrentMask != null) {
             m.recurrentMask = recurrentMask;
             m.recurrentMaskOffset = stateOff;
@@ -69,7 +69,7 @@ final class DirectionPass {
             int t = dir.timeAt(step, time);
             int recOff = cell.keepsRecurrentPreactivations() ? m.gatesOffset(t) : 0;
             float[] hIn = m.h;
-            // >>> recurrent dropout hook (2/3): the recurrent product reads the masked previous state.
+            // >>> recurrent dropout hook (2/4): the recurrent product reads the masked previous state.
             if (m.recurrentMask != null) {
                 RecurrentDropoutHook.maskSlot(m, m.stateOffset(dir.prevSlot(t)));
                 hIn = m.maskedH;
@@ -163,7 +163,7 @@ final class DirectionPass {
                     System.arraycopy(dc, b * hidden, dcPrev, b * hidden, hidden);
                 }
             }
-            // >>> recurrent dropout hook (3/3): the recurrent path's gradient passes through the mask.
+            // >>> recurrent dropout hook (3/4): the recurrent path's gradient passes through the mask.
             if (m.recurrentMask != null) {
                 RecurrentDropoutHook.addMaskedRecurrentGradient(k, m, dGatesH, gOff, whh, maskScratch, dhPrev);
             } else {
@@ -188,7 +188,7 @@ final class DirectionPass {
         int rows = batch * time;
         int prevBlock = m.stateOffset(Math.min(dir.prevSlot(0), dir.prevSlot(time - 1)));
         k.gemm(Transpose.YES, Transpose.NO, gw, in, rows, 1f, dGatesX, 0, gw, m.input, 0, in, 1f, g, p.weightIh(), in);
-        // W_hh multiplied the masked states when recurrent dropout was on (hook), so its gradient reads them.
+        // recurrent dropout hook (4/4): W_hh multiplied the masked states, so its gradient reads them.
         float[] hSeen = m.maskedH != null ? m.maskedH : m.h;
         k.gemm(Transpose.YES, Transpose.NO, gw, hidden, rows, 1f, dGatesH, 0, gw, hSeen, prevBlock, hidden,
                 1f, g, p.weightHh(), hidden);

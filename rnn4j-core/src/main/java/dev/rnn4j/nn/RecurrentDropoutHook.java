@@ -9,7 +9,7 @@ import dev.rnn4j.kernel.PackedMatrix;
  * [B][H] per direction reused at every step of the sequence. The gate math's direct paths (GRU's
  * {@code z*h}, LSTM's cell state) still see the unmasked state.
  *
- * <p>Kept apart from {@link DirectionPass} so that the time loop only carries three clearly marked
+ * <p>Kept apart from {@link DirectionPass} so that the time loop only carries four clearly marked
  * call sites; with no mask the loop is unchanged.
  */
 final class RecurrentDropoutHook {
