@@ -72,6 +72,40 @@ class TruncatedBpttTest {
     }
 
     @Test
+    void aLongerBackwardWindowReRunsFromTheDetachedStateAtItsStart() {
+        // T = 8, k1 = 2, k2 = 4: windows [0,2) [0,4) [2,6) [4,8), each scoring only its newest 2 steps,
+        // each starting from the state at its start (computed forward without gradients).
+        SequenceModel model = model(true);
+        List<Sequence> data = Fixtures.regression(2, 8, 8, 3, true, 8).stream().map(s -> withTargetWidth(s, 2)).toList();
+        Batch batch = Batch.of(data, true);
+        Trainer.Gradients tbptt = trainer(2, 4).gradients(model, batch, null, 5);
+
+        float[] expected = new float[model.parameters().length];
+        double denominator = 2 * 8;
+        double loss = 0;
+        for (int[] w : new int[][] {{0, 2, 0}, {0, 4, 2}, {2, 6, 4}, {4, 8, 6}}) {
+            var start = w[0] == 0 ? null : model.forward(batch.timeSlice(0, w[0]), null, null, null, null).finalState();
+            ModelPass pass = model.forward(batch.timeSlice(w[0], w[1]), null, start, null, null);
+            int span = w[1] - w[0];
+            Tensor d = Tensor.zeros(2, span, 2);
+            for (int b = 0; b < 2; b++) {
+                for (int t = w[2]; t < w[1]; t++) {
+                    for (int j = 0; j < 2; j++) {
+                        double e = pass.output().get(b, t - w[0], j) - batch.targets()[(b * 8 + t) * 2 + j];
+                        loss += e * e / 2 / denominator;
+                        d.set((float) (e / denominator), b, t - w[0], j);
+                    }
+                }
+            }
+            model.backward(pass, d, expected);
+        }
+        assertThat(tbptt.loss()).isCloseTo(loss, within(1e-6));
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(tbptt.values()[i]).as("gradient %d", i).isCloseTo(expected[i], within(1e-6f + 1e-5f * Math.abs(expected[i])));
+        }
+    }
+
+    @Test
     void truncationChangesTheGradientOfLongRangeModels() {
         SequenceModel model = model(false);
         List<Sequence> data = Fixtures.regression(4, 12, 12, 3, false, 4).stream().map(s -> withTargetWidth(s, 2)).toList();
