@@ -63,7 +63,7 @@ final class GradientsLab implements Callable<Integer> {
     @Option(names = "--train-size", defaultValue = "20000", description = "Training sequences for the trained models (default: ${DEFAULT-VALUE}).")
     int trainSize;
 
-    @Option(names = "--epochs", defaultValue = "2", description = "Training epochs for the trained models (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "5", description = "Training epochs for the trained models (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--init", defaultValue = "recommended", description = "recommended (orthogonal W_hh, Glorot W_ih, "
