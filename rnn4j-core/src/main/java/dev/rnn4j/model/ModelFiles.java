@@ -1,25 +1,27 @@
 package dev.rnn4j.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rnn4j.io.ModelFile;
 import dev.rnn4j.nn.ParameterLayout;
 import dev.rnn4j.tensor.Tensor;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A model directory: {@code config.json} (the {@link ModelConfig}) and {@code weights.safetensors}
- * (every named parameter). Loading checks every name and shape before building the model.
+ * A {@link SequenceModel} on disk, in the {@link ModelFile} format: {@code config.json} holds the
+ * {@link ModelConfig}, {@code weights.safetensors} every named parameter. Saving is atomic; loading
+ * checks every name and shape against the config before reading any weights.
  */
 public final class ModelFiles {
 
-    public static final String CONFIG = "config.json";
-    public static final String WEIGHTS = "weights.safetensors";
+    public static final String CONFIG = ModelFile.CONFIG;
+    public static final String WEIGHTS = ModelFile.WEIGHTS;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelFiles() {
@@ -30,43 +32,42 @@ public final class ModelFiles {
     }
 
     public static void save(SequenceModel model, Path dir) throws IOException {
-        Files.createDirectories(dir);
         Map<String, Tensor> weights = new LinkedHashMap<>();
         float[] v = model.parameters();
         for (ParameterLayout.Entry e : model.entries()) {
             weights.put(e.name(), Tensor.of(Arrays.copyOfRange(v, e.offset(), e.offset() + e.size()), e.shape()));
         }
-        SafeTensors.write(dir.resolve(WEIGHTS), weights);
-        Path tmp = dir.resolve(CONFIG + ".tmp");
-        JSON.writeValue(tmp.toFile(), model.config());
-        Files.move(tmp, dir.resolve(CONFIG), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ModelFile.save(dir, JSON.valueToTree(model.config()), weights);
     }
 
     public static SequenceModel load(Path dir) throws IOException {
-        Path configFile = dir.resolve(CONFIG);
-        if (!Files.isRegularFile(configFile)) {
-            throw new IOException("No model at " + dir + ": " + CONFIG + " is missing.");
-        }
-        ModelConfig config;
-        try {
-            config = JSON.readValue(configFile.toFile(), ModelConfig.class);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IOException(configFile + ": not a valid model config (" + e.getMessage().lines().findFirst().orElse("") + ").", e);
-        }
-        Map<String, Tensor> weights = SafeTensors.read(dir.resolve(WEIGHTS));
+        ModelFile.Contents contents = ModelFile.load(dir, json -> shapes(toConfig(json)));
+        ModelConfig config = toConfig(contents.config());
         SequenceModel shape = SequenceModel.empty(config);
         float[] flat = new float[shape.parameters().length];
         for (ParameterLayout.Entry e : shape.entries()) {
-            Tensor t = weights.get(e.name());
-            if (t == null) {
-                throw new IOException(dir.resolve(WEIGHTS) + ": parameter " + e.name() + " is missing.");
-            }
-            if (!t.hasShape(e.shape())) {
-                throw new IOException(dir.resolve(WEIGHTS) + ": parameter " + e.name() + " has shape " + t.shapeString()
-                        + ", expected " + Arrays.toString(e.shape()) + ".");
-            }
-            System.arraycopy(t.data(), 0, flat, e.offset(), e.size());
+            System.arraycopy(contents.weights().get(e.name()).data(), 0, flat, e.offset(), e.size());
         }
         return SequenceModel.withParameters(config, flat);
+    }
+
+    /** The model config inside a config.json, without the file-format stamps ModelFile adds. */
+    static ModelConfig toConfig(JsonNode json) {
+        ObjectNode copy = ((ObjectNode) json).deepCopy();
+        copy.remove("format_version");
+        copy.remove("requires_rnn4j");
+        try {
+            return JSON.treeToValue(copy, ModelConfig.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a valid model config (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
+    }
+
+    private static Map<String, int[]> shapes(ModelConfig config) {
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        for (ParameterLayout.Entry e : SequenceModel.empty(config).entries()) {
+            shapes.put(e.name(), e.shape());
+        }
+        return shapes;
     }
 }

@@ -1,7 +1,7 @@
 package dev.rnn4j.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rnn4j.model.SafeTensors;
+import dev.rnn4j.io.SafeTensors;
 import dev.rnn4j.optim.Optimizer;
 import dev.rnn4j.tensor.Tensor;
 import java.io.IOException;

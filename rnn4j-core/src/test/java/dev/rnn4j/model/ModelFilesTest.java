@@ -3,6 +3,7 @@ package dev.rnn4j.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rnn4j.io.SafeTensors;
 import dev.rnn4j.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
