@@ -1,0 +1,157 @@
+package dev.rnn4j.text.tagger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.rnn4j.kernel.KernelProvider;
+import dev.rnn4j.nn.CellType;
+import dev.rnn4j.nn.ParameterLayout;
+import dev.rnn4j.text.crf.TransitionConstraints;
+import dev.rnn4j.text.data.TaggedSentence;
+import dev.rnn4j.text.vocab.Tokens;
+import dev.rnn4j.text.vocab.Vocabulary;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class TaggerNetworkTest {
+
+    private static final List<TaggedSentence> SENTENCES = List.of(
+            TaggedSentence.of(List.of("Anna", "met", "Bob", "in", "Oslo"), List.of("B-PER", "O", "B-PER", "O", "B-LOC")),
+            TaggedSentence.of(List.of("New", "York", "sleeps"), List.of("B-LOC", "I-LOC", "O")),
+            TaggedSentence.of(List.of("Bob", "Smith"), List.of("B-PER", "I-PER")));
+
+    private static final Vocabulary TAGS = Vocabulary.closed(List.of("O", "B-PER", "I-PER", "B-LOC", "I-LOC"));
+
+    private static SentenceEncoder encoder(boolean withChars) {
+        List<List<String>> tokens = SENTENCES.stream().map(TaggedSentence::tokens).toList();
+        // min count 2 keeps only "Bob", so unknown words are exercised too.
+        return new SentenceEncoder(Tokens.wordVocabulary(tokens, 2),
+                withChars ? Tokens.characterVocabulary(tokens, 2) : null, TAGS);
+    }
+
+    private static TaggerConfig config(SentenceEncoder enc, int charHidden, CellType cell, int layers, TagOutput output) {
+        int charVocab = enc.characters() == null ? 0 : enc.characters().size();
+        return new TaggerConfig(enc.words().size(), 3, charVocab, 2, charHidden, cell, 3, layers, TAGS.size(), output);
+    }
+
+    @ParameterizedTest(name = "{0} {1} layers={2} charHidden={3}")
+    @CsvSource({
+            "LSTM, CRF,     2, 2",
+            "GRU,  CRF,     1, 0",
+            "LSTM, SOFTMAX, 1, 2",
+    })
+    void gradientMatchesFiniteDifferencesForEveryParameter(CellType cell, TagOutput out, int layers, int charHidden) {
+        SentenceEncoder enc = encoder(charHidden > 0);
+        TaggerNetwork net = new TaggerNetwork(config(enc, charHidden, cell, layers, out),
+                TransitionConstraints.none(TAGS.size()), KernelProvider.scalar());
+        float[] p = net.initialParameters(11);
+        EncodedBatch batch = enc.encode(SENTENCES);
+        float[] g = new float[p.length];
+        double loss = net.lossAndGradient(p, batch, g);
+        assertThat(loss).isPositive();
+
+        int checked = 0;
+        for (ParameterLayout.Entry e : net.parameters().entries()) {
+            for (int i = e.offset(); i < e.offset() + e.size(); i++) {
+                float saved = p[i];
+                float h = 1e-2f;
+                p[i] = saved + h;
+                float up = p[i];
+                double lUp = net.loss(p, batch);
+                p[i] = saved - h;
+                float down = p[i];
+                double lDown = net.loss(p, batch);
+                p[i] = saved;
+                double numeric = (lUp - lDown) / ((double) up - down);
+                assertThat((double) g[i]).as("%s[%d]", e.name(), i - e.offset())
+                        .isCloseTo(numeric, within(2e-3 + 2e-2 * Math.abs(numeric)));
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(p.length);
+    }
+
+    @Test
+    void paddingDoesNotChangeLossGradientOrPrediction() {
+        SentenceEncoder enc = encoder(true);
+        TaggerNetwork net = new TaggerNetwork(config(enc, 2, CellType.LSTM, 1, TagOutput.CRF),
+                TransitionConstraints.none(TAGS.size()), KernelProvider.scalar());
+        float[] p = net.initialParameters(3);
+        double together = net.loss(p, enc.encode(SENTENCES));
+        double apart = 0;
+        float[] gTogether = new float[p.length];
+        float[] gApart = new float[p.length];
+        net.lossAndGradient(p, enc.encode(SENTENCES), gTogether);
+        for (TaggedSentence s : SENTENCES) {
+            apart += net.loss(p, enc.encode(List.of(s)));
+            net.lossAndGradient(p, enc.encode(List.of(s)), gApart);
+        }
+        assertThat(together).isCloseTo(apart, within(1e-4));
+        for (int i = 0; i < p.length; i++) {
+            assertThat(gTogether[i]).as("gradient %d", i).isCloseTo(gApart[i], within(1e-4f));
+        }
+        int[][] batched = net.predict(p, enc.encode(SENTENCES));
+        for (int s = 0; s < SENTENCES.size(); s++) {
+            assertThat(batched[s]).containsExactly(net.predict(p, enc.encode(List.of(SENTENCES.get(s))))[0]);
+        }
+    }
+
+    @Test
+    void parameterNamesFollowThePyTorchModule() {
+        SentenceEncoder enc = encoder(true);
+        TaggerNetwork net = new TaggerNetwork(config(enc, 2, CellType.LSTM, 1, TagOutput.CRF));
+        List<String> names = net.parameters().entries().stream().map(ParameterLayout.Entry::name).toList();
+        assertThat(names).startsWith("word_embedding.weight", "char_embedding.weight", "char_lstm.weight_ih_l0")
+                .contains("char_lstm.bias_hh_l0_reverse", "lstm.weight_hh_l0_reverse", "hidden2tag.weight", "hidden2tag.bias")
+                .endsWith("crf.transitions", "crf.start_transitions", "crf.end_transitions");
+        assertThat(net.parameters().entry("hidden2tag.weight").shape()).containsExactly(TAGS.size(), 6);
+    }
+
+    @Test
+    void plainGradientDescentFitsATinyCorpus() {
+        SentenceEncoder enc = encoder(true);
+        TaggerNetwork net = new TaggerNetwork(config(enc, 2, CellType.LSTM, 1, TagOutput.CRF),
+                TransitionConstraints.bio(TAGS.symbols()), KernelProvider.get());
+        float[] p = net.initialParameters(5);
+        EncodedBatch batch = enc.encode(SENTENCES);
+        double first = net.loss(p, batch);
+        float[] g = new float[p.length];
+        for (int step = 0; step < 300; step++) {
+            java.util.Arrays.fill(g, 0f);
+            net.lossAndGradient(p, batch, g);
+            for (int i = 0; i < p.length; i++) {
+                p[i] -= 0.05f * g[i];
+            }
+        }
+        double last = net.loss(p, batch);
+        assertThat(last).isLessThan(first / 10);
+        int[][] predicted = net.predict(p, batch);
+        List<List<String>> names = new ArrayList<>();
+        for (int[] row : predicted) {
+            names.add(enc.tagNames(row));
+        }
+        assertThat(names).containsExactlyElementsOf(SENTENCES.stream().map(TaggedSentence::tags).toList());
+    }
+
+    @Test
+    void anUnknownTagNamesFileAndLine() {
+        TaggedSentence s = new TaggedSentence(List.of("Paris", "rocks"), List.of("B-LOC", "B-MISC"), "test.conll", new int[]{7, 8});
+        assertThatThrownBy(() -> encoder(true).encode(List.of(s)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("test.conll:8: tag 'B-MISC' was not seen in training; the model knows 5 tags: "
+                        + "[O, B-PER, I-PER, B-LOC, I-LOC].");
+    }
+
+    @Test
+    void refusesAGradientArrayOfTheWrongSize() {
+        SentenceEncoder enc = encoder(false);
+        TaggerNetwork net = new TaggerNetwork(config(enc, 0, CellType.GRU, 1, TagOutput.SOFTMAX));
+        float[] p = net.initialParameters(1);
+        assertThatThrownBy(() -> net.lossAndGradient(p, enc.encode(SENTENCES), new float[3]))
+                .hasMessage("gradient must have " + p.length + " floats (this tagger's layout), got 3.");
+    }
+}
