@@ -9,6 +9,8 @@ import dev.rnn4j.nn.CellType;
 import dev.rnn4j.nn.ParameterLayout;
 import dev.rnn4j.text.crf.TransitionConstraints;
 import dev.rnn4j.text.data.TaggedSentence;
+import dev.rnn4j.text.metrics.SpanEvaluation;
+import dev.rnn4j.text.metrics.SpanScore;
 import dev.rnn4j.text.vocab.Tokens;
 import dev.rnn4j.text.vocab.Vocabulary;
 import java.util.ArrayList;
@@ -135,6 +137,11 @@ class TaggerNetworkTest {
             names.add(enc.tagNames(row));
         }
         assertThat(names).containsExactlyElementsOf(SENTENCES.stream().map(TaggedSentence::tags).toList());
+
+        SpanEvaluation eval = TaggerEvaluation.evaluate(net, p, enc, SENTENCES, 2);
+        assertThat(eval.accuracy().value()).isEqualTo(1.0);
+        // Entities: Anna, Bob, Oslo; New York; Bob Smith.
+        assertThat(eval.overall()).isEqualTo(new SpanScore(5, 5, 5));
     }
 
     @Test
@@ -144,6 +151,28 @@ class TaggerNetworkTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("test.conll:8: tag 'B-MISC' was not seen in training; the model knows 5 tags: "
                         + "[O, B-PER, I-PER, B-LOC, I-LOC].");
+    }
+
+    @Test
+    void evaluationStopsAtAnUnknownGoldTagNamingFileAndLine() {
+        SentenceEncoder enc = encoder(false);
+        TaggerNetwork net = new TaggerNetwork(config(enc, 0, CellType.GRU, 1, TagOutput.SOFTMAX));
+        TaggedSentence bad = new TaggedSentence(List.of("Bob"), List.of("B-ORG"), "dev.conll", new int[]{42});
+        assertThatThrownBy(() -> TaggerEvaluation.evaluate(net, net.initialParameters(1), enc,
+                List.of(SENTENCES.get(0), bad), 8))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("dev.conll:42: tag 'B-ORG' was not seen in training;");
+    }
+
+    @Test
+    void configAndVocabulariesRoundTripThroughJson() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        SentenceEncoder enc = encoder(true);
+        TaggerConfig cfg = config(enc, 2, CellType.LSTM, 2, TagOutput.CRF);
+        assertThat(json.readValue(json.writeValueAsString(cfg), TaggerConfig.class)).isEqualTo(cfg);
+        assertThat(json.readValue(json.writeValueAsString(enc), SentenceEncoder.class)).isEqualTo(enc);
+        SentenceEncoder wordsOnly = encoder(false);
+        assertThat(json.readValue(json.writeValueAsString(wordsOnly), SentenceEncoder.class)).isEqualTo(wordsOnly);
     }
 
     @Test
