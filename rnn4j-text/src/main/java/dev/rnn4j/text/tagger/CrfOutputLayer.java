@@ -37,13 +37,13 @@ final class CrfOutputLayer implements OutputLayer {
     @Override
     public double loss(float[] params, float[] emissions, int time, int[] lengths, int[] gold, float[] dEmissions, float[] gradient) {
         CrfWeights w = new CrfWeights(params, offset, numTags);
-        CrfWeights dw = new CrfWeights(gradient, offset, numTags);
+        CrfWeights dw = gradient == null ? null : new CrfWeights(gradient, offset, numTags);
         double loss = 0;
         for (int b = 0; b < lengths.length; b++) {
             int off = b * time * numTags;
             int[] tags = Arrays.copyOfRange(gold, b * time, b * time + lengths[b]);
-            loss += crf.negativeLogLikelihood(w, new Emissions(emissions, off, lengths[b], numTags), tags,
-                    new Emissions(dEmissions, off, lengths[b], numTags), dw);
+            Emissions de = dEmissions == null ? null : new Emissions(dEmissions, off, lengths[b], numTags);
+            loss += crf.negativeLogLikelihood(w, new Emissions(emissions, off, lengths[b], numTags), tags, de, dw);
         }
         return loss;
     }

@@ -15,7 +15,8 @@ interface OutputLayer {
 
     /**
      * The loss summed over the batch's sentences; its gradient is added to {@code dEmissions}
-     * (same shape as the emissions) and to {@code gradient} (the flat parameter gradient).
+     * (same shape as the emissions) and to {@code gradient} (the flat parameter gradient). With
+     * both null only the loss is computed.
      *
      * @param gold tag index per position {@code [B * T]}; padded positions are ignored
      */

@@ -37,6 +37,9 @@ final class SoftmaxOutputLayer implements OutputLayer {
                 }
                 int y = gold[b * time + t];
                 loss += Math.log(sum) + max - emissions[row + y];
+                if (dEmissions == null) {
+                    continue;
+                }
                 // d(-log softmax_y)/d e_k = softmax_k - [k == y]
                 for (int k = 0; k < numTags; k++) {
                     dEmissions[row + k] += (float) (p[k] / sum - (k == y ? 1 : 0));

@@ -162,8 +162,7 @@ public final class TaggerNetwork {
             throw new IllegalArgumentException("The batch has no gold tags.");
         }
         Forward f = forward(params, batch);
-        return output.loss(params, f.emissions(), batch.time(), batch.lengths(), batch.tags(),
-                new float[f.emissions().length], new float[table.size()]);
+        return output.loss(params, f.emissions(), batch.time(), batch.lengths(), batch.tags(), null, null);
     }
 
     /** The best tag indices of each sentence, of its own length. */
