@@ -140,6 +140,13 @@ class LinearChainCrfTest {
     }
 
     @Test
+    void bioConstraintsRefuseTagsOutsideTheScheme() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TransitionConstraints.bio(List.of("O", "B-PER", "NOUN")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("BIO constraints need tags O, B-TYPE or I-TYPE, but tag 2 is 'NOUN'.");
+    }
+
+    @Test
     void gradientMatchesFiniteDifferences() {
         int k = 4;
         int len = 5;

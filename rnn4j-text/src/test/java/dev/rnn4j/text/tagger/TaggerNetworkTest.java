@@ -145,6 +145,30 @@ class TaggerNetworkTest {
     }
 
     @Test
+    void constrainedDecodingNeverOutputsAnInsideTagWithoutItsBeginning() {
+        SentenceEncoder enc = encoder(true);
+        TaggerNetwork net = new TaggerNetwork(config(enc, 2, CellType.LSTM, 1, TagOutput.CRF),
+                TransitionConstraints.bio(TAGS.symbols()), KernelProvider.scalar());
+        List<List<String>> sentences = List.of(List.of("x", "y", "z", "w", "v", "u"), List.of("Bob", "Bob"), List.of("a"));
+        for (long seed = 0; seed < 30; seed++) {
+            float[] p = net.initialParameters(seed);
+            // Favour I- tags strongly, so an unconstrained decoder would often start or switch type with one.
+            int bias = net.parameters().entry("hidden2tag.bias").offset();
+            p[bias + 2] += 3f;
+            p[bias + 4] += 3f;
+            for (int[] path : net.predict(p, enc.encodeTokens(sentences))) {
+                String prev = "O";
+                for (String tag : enc.tagNames(path)) {
+                    if (tag.startsWith("I-")) {
+                        assertThat(prev).as("seed %d", seed).isIn("B-" + tag.substring(2), tag);
+                    }
+                    prev = tag;
+                }
+            }
+        }
+    }
+
+    @Test
     void anUnknownTagNamesFileAndLine() {
         TaggedSentence s = new TaggedSentence(List.of("Paris", "rocks"), List.of("B-LOC", "B-MISC"), "test.conll", new int[]{7, 8});
         assertThatThrownBy(() -> encoder(true).encode(List.of(s)))
