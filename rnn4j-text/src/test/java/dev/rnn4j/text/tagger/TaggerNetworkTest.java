@@ -186,6 +186,12 @@ class TaggerNetworkTest {
                 List.of(SENTENCES.get(0), bad), 8))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("dev.conll:42: tag 'B-ORG' was not seen in training;");
+
+        TaggerEvaluation.Result counted = TaggerEvaluation.evaluate(net, net.initialParameters(1), enc,
+                List.of(SENTENCES.get(0), bad), 8, UnknownGoldTags.COUNT_AS_WRONG);
+        assertThat(counted.unknownGoldTags()).isEqualTo(1);
+        assertThat(counted.scores().accuracy().total()).isEqualTo(6);
+        assertThat(counted.scores().accuracy().correct()).isLessThanOrEqualTo(5);
     }
 
     @Test
