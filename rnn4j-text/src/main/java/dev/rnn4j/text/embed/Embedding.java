@@ -1,5 +1,6 @@
 package dev.rnn4j.text.embed;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -49,7 +50,7 @@ public record Embedding(int vocabularySize, int dimension) {
             int id = ids[i];
             int dst = outOff + i * stride;
             if (id == -1) {
-                java.util.Arrays.fill(out, dst, dst + dimension, 0f);
+                Arrays.fill(out, dst, dst + dimension, 0f);
                 continue;
             }
             requireIndex(id, i);

@@ -8,10 +8,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
@@ -82,7 +84,7 @@ public final class PretrainedVectors {
                         + (fields.length - 1) + " fields after the first.");
             }
             int wordFields = fields.length - dimension;
-            String word = wordFields == 1 ? fields[0] : String.join(" ", java.util.Arrays.copyOf(fields, wordFields));
+            String word = wordFields == 1 ? fields[0] : String.join(" ", Arrays.copyOf(fields, wordFields));
             if (!keep.test(word)) {
                 continue;
             }
@@ -133,7 +135,7 @@ public final class PretrainedVectors {
     }
 
     /** The kept words. */
-    public java.util.Set<String> words() {
+    public Set<String> words() {
         return Collections.unmodifiableSet(vectors.keySet());
     }
 

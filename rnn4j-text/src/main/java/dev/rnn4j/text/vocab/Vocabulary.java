@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An immutable mapping between symbols (words, characters or tags) and the indices 0..size-1 that
@@ -135,12 +136,12 @@ public final class Vocabulary {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Vocabulary v && v.symbols.equals(symbols) && java.util.Objects.equals(v.unknown, unknown);
+        return o instanceof Vocabulary v && v.symbols.equals(symbols) && Objects.equals(v.unknown, unknown);
     }
 
     @Override
     public int hashCode() {
-        return symbols.hashCode() * 31 + java.util.Objects.hashCode(unknown);
+        return symbols.hashCode() * 31 + Objects.hashCode(unknown);
     }
 
     @Override
