@@ -151,7 +151,7 @@ public final class TaggerNetwork {
         wordEmbedding.backward(batch.words(), dx, 0, stride, gradient, wordEmbeddingOffset);
         if (characters != null) {
             float[] dFeatures = gatherTokens(dx, batch, stride);
-            characters.backward(params, f.chars(), dFeatures, config.wordDimension(), stride, gradient);
+            characters.backward(f.chars(), dFeatures, config.wordDimension(), stride, gradient);
         }
         return loss;
     }
