@@ -1,5 +1,6 @@
 package dev.rnn4j.text.tagger;
 
+import dev.rnn4j.kernel.Kernels;
 import dev.rnn4j.nn.CellType;
 import dev.rnn4j.nn.InputGradients;
 import dev.rnn4j.nn.RecurrentConfig;
@@ -44,14 +45,15 @@ final class CharacterFeatures {
     private final int hidden;
     private final int groupSize;
 
-    CharacterFeatures(int vocabularySize, int dimension, int hidden, CellType cell, ParameterTable table) {
-        this(vocabularySize, dimension, hidden, cell, table, GROUP_SIZE);
+    CharacterFeatures(int vocabularySize, int dimension, int hidden, CellType cell, ParameterTable table, Kernels kernels) {
+        this(vocabularySize, dimension, hidden, cell, table, kernels, GROUP_SIZE);
     }
 
-    CharacterFeatures(int vocabularySize, int dimension, int hidden, CellType cell, ParameterTable table, int groupSize) {
+    CharacterFeatures(int vocabularySize, int dimension, int hidden, CellType cell, ParameterTable table, Kernels kernels,
+                      int groupSize) {
         this.embedding = new Embedding(vocabularySize, dimension);
         this.embeddingOffset = table.add("char_embedding.weight", vocabularySize, dimension);
-        this.network = new RecurrentBlock(new RecurrentConfig(cell, dimension, hidden, 1, true, true), "char_lstm", table);
+        this.network = new RecurrentBlock(new RecurrentConfig(cell, dimension, hidden, 1, true, true), "char_lstm", table, kernels);
         this.hidden = hidden;
         this.groupSize = groupSize;
     }

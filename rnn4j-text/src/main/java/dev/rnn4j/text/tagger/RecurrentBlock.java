@@ -1,5 +1,6 @@
 package dev.rnn4j.text.tagger;
 
+import dev.rnn4j.kernel.Kernels;
 import dev.rnn4j.nn.InputGradients;
 import dev.rnn4j.nn.Parameters;
 import dev.rnn4j.nn.RecurrentConfig;
@@ -20,8 +21,8 @@ final class RecurrentBlock {
     private final int offset;
     private final int size;
 
-    RecurrentBlock(RecurrentConfig config, String prefix, ParameterTable table) {
-        this.network = new RecurrentNetwork(config);
+    RecurrentBlock(RecurrentConfig config, String prefix, ParameterTable table, Kernels kernels) {
+        this.network = new RecurrentNetwork(config, kernels);
         this.size = network.parameters().values().length;
         this.offset = table.addAll(prefix, network.parameters().layout());
     }

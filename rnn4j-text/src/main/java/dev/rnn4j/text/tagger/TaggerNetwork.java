@@ -56,10 +56,10 @@ public final class TaggerNetwork {
         this.wordEmbedding = new Embedding(config.wordVocabularySize(), config.wordDimension());
         this.wordEmbeddingOffset = table.add("word_embedding.weight", config.wordVocabularySize(), config.wordDimension());
         this.characters = config.hasCharacterFeatures()
-                ? new CharacterFeatures(config.charVocabularySize(), config.charDimension(), config.charHidden(), config.cell(), table)
+                ? new CharacterFeatures(config.charVocabularySize(), config.charDimension(), config.charHidden(), config.cell(), table, kernels)
                 : null;
         RecurrentConfig rc = new RecurrentConfig(config.cell(), config.wordFeatures(), config.hidden(), config.layers(), true, true);
-        this.words = new RecurrentBlock(rc, "lstm", table);
+        this.words = new RecurrentBlock(rc, "lstm", table, kernels);
         this.hidden2tag = new Linear("hidden2tag", rc.outputSize(), config.numTags(), table, kernels);
         this.output = switch (config.output()) {
             case CRF -> new CrfOutputLayer(new LinearChainCrf(constraints));

@@ -3,6 +3,7 @@ package dev.rnn4j.text.tagger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.rnn4j.kernel.KernelProvider;
 import dev.rnn4j.nn.CellType;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class CharacterFeaturesTest {
         int[] groupSizes = {1000, 2};
         for (int k = 0; k < 2; k++) {
             ParameterTable table = new ParameterTable();
-            CharacterFeatures cf = new CharacterFeatures(6, 3, 4, CellType.LSTM, table, groupSizes[k]);
+            CharacterFeatures cf = new CharacterFeatures(6, 3, 4, CellType.LSTM, table, KernelProvider.scalar(), groupSizes[k]);
             float[] params = new float[table.size()];
             cf.initialize(params, new SplittableRandom(4));
             CharacterFeatures.Cache[] cache = new CharacterFeatures.Cache[1];
