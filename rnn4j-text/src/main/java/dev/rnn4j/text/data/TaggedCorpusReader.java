@@ -55,8 +55,9 @@ final class TaggedCorpusReader {
         }
         flush(sentences, tokens, tags, lines, source);
         if (sentences.isEmpty()) {
-            throw new IllegalArgumentException(source + ":" + lineNo + ": expected at least one tagged sentence, but the file "
-                    + (lineNo == 0 ? "is empty." : "has no token lines."));
+            throw new IllegalArgumentException(lineNo == 0
+                    ? source + ": expected at least one tagged sentence, but the file is empty."
+                    : source + ":" + lineNo + ": expected at least one tagged sentence, but the file has only blank or comment lines.");
         }
         return sentences;
     }

@@ -105,8 +105,9 @@ public final class PretrainedVectors {
             vectors.putIfAbsent(word, v);
         }
         if (dimension < 0) {
-            throw new IllegalArgumentException(source + ":" + lineNo + ": expected word vectors, but the file "
-                    + (lineNo == 0 ? "is empty." : "has none."));
+            throw new IllegalArgumentException(lineNo == 0
+                    ? source + ": expected word vectors, but the file is empty."
+                    : source + ":" + lineNo + ": expected word vectors, but the file has none.");
         }
         return new PretrainedVectors(dimension, vectors);
     }

@@ -49,14 +49,14 @@ class ConllReaderTest {
         Files.writeString(f, "");
         assertThatThrownBy(() -> ConllReader.read(f))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(f + ":0: expected at least one tagged sentence, but the file is empty.");
+                .hasMessage(f + ": expected at least one tagged sentence, but the file is empty.");
     }
 
     @Test
     void aFileOfBlankLinesIsAnError() {
         assertThatThrownBy(() -> read("\n \n\t\n"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("t.conll:3: expected at least one tagged sentence, but the file has no token lines.");
+                .hasMessage("t.conll:3: expected at least one tagged sentence, but the file has only blank or comment lines.");
     }
 
     @Test

@@ -63,7 +63,7 @@ class PretrainedVectorsTest {
         Files.writeString(f, "");
         assertThatThrownBy(() -> PretrainedVectors.read(f))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(f + ":0: expected word vectors, but the file is empty.");
+                .hasMessage(f + ": expected word vectors, but the file is empty.");
     }
 
     @Test
