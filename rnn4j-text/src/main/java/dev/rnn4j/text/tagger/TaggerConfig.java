@@ -18,9 +18,12 @@ import dev.rnn4j.nn.CellType;
  * @param layers             stacked layers of the word network
  * @param numTags            number of tags
  * @param output             CRF or softmax
+ * @param dropout            rate of inverted dropout, during training only, on the word network's input
+ *                           (word vector and character features) and on its output; 0 for none
  */
 public record TaggerConfig(int wordVocabularySize, int wordDimension, int charVocabularySize, int charDimension,
-                           int charHidden, CellType cell, int hidden, int layers, int numTags, TagOutput output) {
+                           int charHidden, CellType cell, int hidden, int layers, int numTags, TagOutput output,
+                           float dropout) {
 
     public TaggerConfig {
         positive("wordVocabularySize", wordVocabularySize);
@@ -41,6 +44,15 @@ public record TaggerConfig(int wordVocabularySize, int wordDimension, int charVo
         if (output == null) {
             throw new IllegalArgumentException("output must be crf or softmax, got null.");
         }
+        if (!(dropout >= 0f && dropout < 1f)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout + ".");
+        }
+    }
+
+    /** This config with another dropout rate. */
+    public TaggerConfig withDropout(float rate) {
+        return new TaggerConfig(wordVocabularySize, wordDimension, charVocabularySize, charDimension, charHidden, cell, hidden,
+                layers, numTags, output, rate);
     }
 
     private static void positive(String name, int value) {

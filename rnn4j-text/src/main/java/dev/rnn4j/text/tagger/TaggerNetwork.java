@@ -96,11 +96,13 @@ public final class TaggerNetwork {
         return p;
     }
 
-    /** What backward needs from forward. */
-    private record Forward(float[] x, CharacterFeatures.Cache chars, RecurrentOutput recurrent, float[] hidden, float[] emissions) {
+    /** What backward needs from forward; the masks are null without dropout. */
+    private record Forward(CharacterFeatures.Cache chars, float[] inputMask, RecurrentOutput recurrent, float[] hiddenMask,
+                           float[] hidden, float[] emissions) {
     }
 
-    private Forward forward(float[] params, EncodedBatch batch) {
+    /** Forward; {@code dropout} draws the dropout masks, null for none (prediction, validation). */
+    private Forward forward(float[] params, EncodedBatch batch, SplittableRandom dropout) {
         requireParameters(params, "parameters");
         int b = batch.batch();
         int time = batch.time();
@@ -122,31 +124,47 @@ public final class TaggerNetwork {
                 }
             }
         }
+        float[] inputMask = Dropout.mask(x.length, config.dropout(), dropout);
+        Dropout.apply(x, inputMask);
         RecurrentOutput rec = words.forward(params, Tensor.of(x, b, time, in), batch.lengths());
-        float[] hidden = rec.output().data();
+        float[] hidden = rec.output().data().clone();
+        float[] hiddenMask = Dropout.mask(hidden.length, config.dropout(), dropout);
+        Dropout.apply(hidden, hiddenMask);
         float[] emissions = hidden2tag.forward(params, hidden, b * time);
-        return new Forward(x, cache[0], rec, hidden, emissions);
+        return new Forward(cache[0], inputMask, rec, hiddenMask, hidden, emissions);
     }
 
     /**
      * The loss of the batch (CRF: summed sentence negative log-likelihoods; softmax: summed token
-     * cross-entropies); its gradient is <em>added</em> to {@code gradient}.
+     * cross-entropies); its gradient is <em>added</em> to {@code gradient}. No dropout: the result
+     * is deterministic.
      */
     public double lossAndGradient(float[] params, EncodedBatch batch, float[] gradient) {
+        return lossAndGradient(params, batch, gradient, null);
+    }
+
+    /**
+     * As {@link #lossAndGradient(float[], EncodedBatch, float[])}, with the config's dropout drawn
+     * from {@code dropout} (null: no dropout). Training passes a random source; the same seed gives
+     * the same masks.
+     */
+    public double lossAndGradient(float[] params, EncodedBatch batch, float[] gradient, SplittableRandom dropout) {
         requireParameters(gradient, "gradient");
         if (batch.tags() == null) {
             throw new IllegalArgumentException("The batch has no gold tags; encode it with SentenceEncoder.encode to train on it.");
         }
-        Forward f = forward(params, batch);
+        Forward f = forward(params, batch, dropout);
         int b = batch.batch();
         int time = batch.time();
         float[] dEmissions = new float[f.emissions().length];
         double loss = output.loss(params, f.emissions(), time, batch.lengths(), batch.tags(), dEmissions, gradient);
 
         float[] dHidden = hidden2tag.backward(params, f.hidden(), dEmissions, b * time, gradient);
+        Dropout.apply(dHidden, f.hiddenMask());
         int width = f.recurrent().output().dim(2);
         InputGradients in = words.backward(f.recurrent(), Tensor.of(dHidden, b, time, width), null, gradient);
         float[] dx = in.dx().data();
+        Dropout.apply(dx, f.inputMask());
         int stride = config.wordFeatures();
         wordEmbedding.backward(batch.words(), dx, 0, stride, gradient, wordEmbeddingOffset);
         if (characters != null) {
@@ -161,13 +179,13 @@ public final class TaggerNetwork {
         if (batch.tags() == null) {
             throw new IllegalArgumentException("The batch has no gold tags.");
         }
-        Forward f = forward(params, batch);
+        Forward f = forward(params, batch, null);
         return output.loss(params, f.emissions(), batch.time(), batch.lengths(), batch.tags(), null, null);
     }
 
     /** The best tag indices of each sentence, of its own length. */
     public int[][] predict(float[] params, EncodedBatch batch) {
-        Forward f = forward(params, batch);
+        Forward f = forward(params, batch, null);
         return output.decode(params, f.emissions(), batch.time(), batch.lengths());
     }
 

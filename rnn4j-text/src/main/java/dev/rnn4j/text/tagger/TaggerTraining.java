@@ -6,11 +6,13 @@ import dev.rnn4j.text.metrics.SpanEvaluation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * A minimal training loop for a {@link TaggerNetwork}: length-pooled minibatches, the gradient
- * averaged per sentence and handed to a {@link ParameterUpdate}, the development set scored after
+ * A minimal training loop for a {@link TaggerNetwork}: length-pooled minibatches, dropout as
+ * configured, the gradient averaged per sentence and handed to a {@link ParameterUpdate}, the
+ * development set scored (without dropout) after
  * every epoch, early stopping with the best epoch's parameters restored. The optimiser (and
  * clipping) is the caller's, so this loop holds no optimiser state of its own.
  */
@@ -49,9 +51,10 @@ public final class TaggerTraining {
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long started = System.nanoTime();
             double lossSum = 0;
+            SplittableRandom dropout = new SplittableRandom(config.seed() * 31 + epoch);
             for (List<TaggedSentence> batch : SentenceBatches.epoch(train, config.batchSize(), 50, config.seed() + epoch)) {
                 Arrays.fill(gradient, 0f);
-                lossSum += network.lossAndGradient(params, encoder.encode(batch), gradient);
+                lossSum += network.lossAndGradient(params, encoder.encode(batch), gradient, dropout);
                 float scale = 1f / batch.size();
                 for (int i = 0; i < gradient.length; i++) {
                     gradient[i] *= scale;

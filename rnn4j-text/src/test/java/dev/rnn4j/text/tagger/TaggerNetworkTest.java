@@ -15,6 +15,7 @@ import dev.rnn4j.text.vocab.Tokens;
 import dev.rnn4j.text.vocab.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -37,23 +38,25 @@ class TaggerNetworkTest {
 
     private static TaggerConfig config(SentenceEncoder enc, int charHidden, CellType cell, int layers, TagOutput output) {
         int charVocab = enc.characters() == null ? 0 : enc.characters().size();
-        return new TaggerConfig(enc.words().size(), 3, charVocab, 2, charHidden, cell, 3, layers, TAGS.size(), output);
+        return new TaggerConfig(enc.words().size(), 3, charVocab, 2, charHidden, cell, 3, layers, TAGS.size(), output, 0f);
     }
 
-    @ParameterizedTest(name = "{0} {1} layers={2} charHidden={3}")
+    @ParameterizedTest(name = "{0} {1} layers={2} charHidden={3} dropout={4}")
     @CsvSource({
-            "LSTM, CRF,     2, 2",
-            "GRU,  CRF,     1, 0",
-            "LSTM, SOFTMAX, 1, 2",
+            "LSTM, CRF,     2, 2, 0",
+            "GRU,  CRF,     1, 0, 0",
+            "LSTM, SOFTMAX, 1, 2, 0",
+            "LSTM, CRF,     1, 2, 0.4",
     })
-    void gradientMatchesFiniteDifferencesForEveryParameter(CellType cell, TagOutput out, int layers, int charHidden) {
+    void gradientMatchesFiniteDifferencesForEveryParameter(CellType cell, TagOutput out, int layers, int charHidden, float dropout) {
         SentenceEncoder enc = encoder(charHidden > 0);
-        TaggerNetwork net = new TaggerNetwork(config(enc, charHidden, cell, layers, out),
+        TaggerNetwork net = new TaggerNetwork(config(enc, charHidden, cell, layers, out).withDropout(dropout),
                 TransitionConstraints.none(TAGS.size()), KernelProvider.scalar());
         float[] p = net.initialParameters(11);
         EncodedBatch batch = enc.encode(SENTENCES);
         float[] g = new float[p.length];
-        double loss = net.lossAndGradient(p, batch, g);
+        // With dropout, every evaluation draws the same masks from the same seed, so the loss is one fixed function.
+        double loss = net.lossAndGradient(p, batch, g, dropout == 0 ? null : new SplittableRandom(5));
         assertThat(loss).isPositive();
 
         int checked = 0;
@@ -63,10 +66,10 @@ class TaggerNetworkTest {
                 float h = 1e-2f;
                 p[i] = saved + h;
                 float up = p[i];
-                double lUp = net.loss(p, batch);
+                double lUp = lossWithMasks(net, p, batch, dropout);
                 p[i] = saved - h;
                 float down = p[i];
-                double lDown = net.loss(p, batch);
+                double lDown = lossWithMasks(net, p, batch, dropout);
                 p[i] = saved;
                 double numeric = (lUp - lDown) / ((double) up - down);
                 assertThat((double) g[i]).as("%s[%d]", e.name(), i - e.offset())
@@ -75,6 +78,25 @@ class TaggerNetworkTest {
             }
         }
         assertThat(checked).isEqualTo(p.length);
+    }
+
+    private static double lossWithMasks(TaggerNetwork net, float[] p, EncodedBatch batch, float dropout) {
+        return dropout == 0 ? net.loss(p, batch)
+                : net.lossAndGradient(p, batch, new float[p.length], new SplittableRandom(5));
+    }
+
+    @Test
+    void dropoutChangesTheTrainingLossOnlyWhenARandomSourceIsGiven() {
+        SentenceEncoder enc = encoder(true);
+        TaggerNetwork net = new TaggerNetwork(config(enc, 2, CellType.LSTM, 1, TagOutput.CRF).withDropout(0.5f),
+                TransitionConstraints.none(TAGS.size()), KernelProvider.scalar());
+        float[] p = net.initialParameters(2);
+        EncodedBatch batch = enc.encode(SENTENCES);
+        double plain = net.lossAndGradient(p, batch, new float[p.length]);
+        assertThat(net.loss(p, batch)).isEqualTo(plain);
+        double masked = net.lossAndGradient(p, batch, new float[p.length], new SplittableRandom(1));
+        assertThat(masked).isNotEqualTo(plain);
+        assertThat(net.lossAndGradient(p, batch, new float[p.length], new SplittableRandom(1))).isEqualTo(masked);
     }
 
     @Test

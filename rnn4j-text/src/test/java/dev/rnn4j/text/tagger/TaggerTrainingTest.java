@@ -35,7 +35,7 @@ class TaggerTrainingTest {
     void plainSgdLowersTheLossAndKeepsTheBestEpoch() {
         SentenceEncoder enc = encoder();
         TaggerNetwork net = new TaggerNetwork(new TaggerConfig(enc.words().size(), 8, enc.characters().size(), 4, 4,
-                CellType.LSTM, 8, 1, TAGS.size(), TagOutput.CRF), TransitionConstraints.bio(TAGS.symbols()));
+                CellType.LSTM, 8, 1, TAGS.size(), TagOutput.CRF, 0.2f), TransitionConstraints.bio(TAGS.symbols()));
         float[] params = net.initialParameters(2);
         List<TaggerTraining.EpochReport> seen = new ArrayList<>();
         TaggerTraining.Result r = TaggerTraining.train(net, params, enc, TRAIN, DEV,
@@ -60,7 +60,7 @@ class TaggerTrainingTest {
     void stopsAfterPatienceEpochsWithoutImprovement() {
         SentenceEncoder enc = encoder();
         TaggerNetwork net = new TaggerNetwork(new TaggerConfig(enc.words().size(), 4, 0, 0, 0,
-                CellType.GRU, 4, 1, TAGS.size(), TagOutput.SOFTMAX));
+                CellType.GRU, 4, 1, TAGS.size(), TagOutput.SOFTMAX, 0f));
         float[] params = net.initialParameters(1);
         // An update that changes nothing: the first epoch is the best, so training stops after 1 + patience epochs.
         TaggerTraining.Result r = TaggerTraining.train(net, params, enc, TRAIN, DEV,
@@ -73,7 +73,7 @@ class TaggerTrainingTest {
     void anUnknownDevTagFailsBeforeTraining() {
         SentenceEncoder enc = encoder();
         TaggerNetwork net = new TaggerNetwork(new TaggerConfig(enc.words().size(), 4, 0, 0, 0,
-                CellType.GRU, 4, 1, TAGS.size(), TagOutput.SOFTMAX));
+                CellType.GRU, 4, 1, TAGS.size(), TagOutput.SOFTMAX, 0f));
         List<TaggedSentence> dev = List.of(new TaggedSentence(List.of("x"), List.of("B-MISC"), "dev.conll", new int[]{3}));
         int[] updates = {0};
         assertThatThrownBy(() -> TaggerTraining.train(net, net.initialParameters(1), enc, TRAIN, dev,
