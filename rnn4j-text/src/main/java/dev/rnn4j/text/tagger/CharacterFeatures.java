@@ -53,7 +53,7 @@ final class CharacterFeatures {
                       int groupSize) {
         this.embedding = new Embedding(vocabularySize, dimension);
         this.embeddingOffset = table.add("char_embedding.weight", vocabularySize, dimension);
-        this.network = new RecurrentBlock(new RecurrentConfig(cell, dimension, hidden, 1, true, true), "char_lstm", table, kernels);
+        this.network = new RecurrentBlock(new RecurrentConfig(cell, dimension, hidden, 1, true, true), "char_" + cell.id(), table, kernels);
         this.hidden = hidden;
         this.groupSize = groupSize;
     }

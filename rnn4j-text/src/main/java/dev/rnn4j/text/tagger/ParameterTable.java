@@ -11,7 +11,7 @@ import java.util.Map;
  * Where each named parameter of a composite model lives in one flat {@code float[]}: names in the
  * style of a PyTorch module's state dict ({@code word_embedding.weight}, {@code lstm.weight_ih_l0},
  * {@code crf.transitions}), so the optimiser, gradient clipping and a weights file all walk one
- * array.
+ * array. Built by the model that owns it; read-only to everyone else.
  */
 public final class ParameterTable {
 
@@ -20,7 +20,7 @@ public final class ParameterTable {
     private int total;
 
     /** Appends a parameter and returns its offset. */
-    public int add(String name, int... shape) {
+    int add(String name, int... shape) {
         int size = 1;
         for (int s : shape) {
             size = Math.multiplyExact(size, s);
@@ -37,7 +37,7 @@ public final class ParameterTable {
     }
 
     /** Appends every parameter of a recurrent stack under {@code prefix.}, contiguous and in its own order; returns the first offset. */
-    public int addAll(String prefix, ParameterLayout layout) {
+    int addAll(String prefix, ParameterLayout layout) {
         int start = total;
         for (ParameterLayout.Entry e : layout.entries()) {
             int offset = add(prefix + "." + e.name(), e.shape());

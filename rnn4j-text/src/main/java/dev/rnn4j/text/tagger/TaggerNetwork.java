@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * one flat parameter array:
  * <pre>
  *   word_embedding[w_t] ++ char features(w_t)     [B, T, Dw + 2*Hc]
- *   -&gt; bidirectional recurrent stack "lstm"        [B, T, 2*H]
+ *   -&gt; bidirectional recurrent stack "lstm"        [B, T, 2*H]   (named after the cell: "gru", ...)
  *   -&gt; linear "hidden2tag"                         [B, T, K]   tag scores
  *   -&gt; CRF (sentence NLL, Viterbi) or softmax (token cross-entropy, arg-max)
  * </pre>
@@ -59,7 +59,7 @@ public final class TaggerNetwork {
                 ? new CharacterFeatures(config.charVocabularySize(), config.charDimension(), config.charHidden(), config.cell(), table, kernels)
                 : null;
         RecurrentConfig rc = new RecurrentConfig(config.cell(), config.wordFeatures(), config.hidden(), config.layers(), true, true);
-        this.words = new RecurrentBlock(rc, "lstm", table, kernels);
+        this.words = new RecurrentBlock(rc, config.cell().id(), table, kernels);
         this.hidden2tag = new Linear("hidden2tag", rc.outputSize(), config.numTags(), table, kernels);
         this.output = switch (config.output()) {
             case CRF -> new CrfOutputLayer(new LinearChainCrf(constraints));
