@@ -9,8 +9,8 @@ package dev.rnn4j.text.crf;
  * and p(y) = exp(s(y)) / Z with Z the sum over all K^L paths. The loss of a gold path is
  * {@code -log p(y) = log Z - s(y)}.
  *
- * <p>{@code log Z} comes from the forward algorithm in log space (log-sum-exp with the maximum
- * factored out, in double precision), so scores of any size neither overflow nor underflow. The
+ * <p>{@code log Z} comes from the forward algorithm in log space (maxima factored out, in double
+ * precision; see {@link ForwardBackward}), so scores of any size neither overflow nor underflow. The
  * gradient is exact: expected feature counts under the model, from the forward-backward
  * marginals, minus the gold path's counts. Decoding is Viterbi; {@link TransitionConstraints}
  * restrict which paths it may return. The constraints only shape decoding, as in AllenNLP's CRF:
@@ -57,7 +57,7 @@ public final class LinearChainCrf {
     /** log Z: the log of the summed exp-scores of every tag path. */
     public double logPartition(CrfWeights w, Emissions e) {
         check(w, e);
-        double[][] alpha = forward(w, e);
+        double[][] alpha = ForwardBackward.of(w).forward(e);
         double[] last = new double[numTags];
         for (int j = 0; j < numTags; j++) {
             last[j] = alpha[e.length() - 1][j] + w.end(j);
@@ -73,8 +73,9 @@ public final class LinearChainCrf {
         check(w, e);
         requireTags(gold, e.length());
         int len = e.length();
-        double[][] alpha = forward(w, e);
-        double[][] beta = backward(w, e);
+        ForwardBackward fb = ForwardBackward.of(w);
+        double[][] alpha = fb.forward(e);
+        double[][] beta = fb.backward(e);
         double[] last = new double[numTags];
         for (int j = 0; j < numTags; j++) {
             last[j] = alpha[len - 1][j] + w.end(j);
@@ -108,12 +109,8 @@ public final class LinearChainCrf {
         }
         // Pair marginals p(y_{t-1} = i, y_t = j) = exp(alpha_{t-1}(i) + trans(i,j) + e_t(j) + beta_t(j) - log Z).
         double[][] pairs = new double[numTags][numTags];
+        fb.addPairMarginals(e, alpha, beta, logZ, pairs);
         for (int t = 1; t < len; t++) {
-            for (int i = 0; i < numTags; i++) {
-                for (int j = 0; j < numTags; j++) {
-                    pairs[i][j] += Math.exp(alpha[t - 1][i] + w.transition(i, j) + e.get(t, j) + beta[t][j] - logZ);
-                }
-            }
             pairs[gold[t - 1]][gold[t]] -= 1;
         }
         for (int i = 0; i < numTags; i++) {
@@ -122,43 +119,6 @@ public final class LinearChainCrf {
             }
         }
         return loss;
-    }
-
-    /** alpha[t][j]: log of the summed exp-scores of every path prefix that ends in tag j at step t. */
-    private double[][] forward(CrfWeights w, Emissions e) {
-        double[][] alpha = new double[e.length()][numTags];
-        for (int j = 0; j < numTags; j++) {
-            alpha[0][j] = w.start(j) + e.get(0, j);
-        }
-        double[] terms = new double[numTags];
-        for (int t = 1; t < e.length(); t++) {
-            for (int j = 0; j < numTags; j++) {
-                for (int i = 0; i < numTags; i++) {
-                    terms[i] = alpha[t - 1][i] + w.transition(i, j);
-                }
-                alpha[t][j] = logSumExp(terms) + e.get(t, j);
-            }
-        }
-        return alpha;
-    }
-
-    /** beta[t][i]: log of the summed exp-scores of every path suffix after tag i at step t, end score included. */
-    private double[][] backward(CrfWeights w, Emissions e) {
-        int len = e.length();
-        double[][] beta = new double[len][numTags];
-        for (int i = 0; i < numTags; i++) {
-            beta[len - 1][i] = w.end(i);
-        }
-        double[] terms = new double[numTags];
-        for (int t = len - 2; t >= 0; t--) {
-            for (int i = 0; i < numTags; i++) {
-                for (int j = 0; j < numTags; j++) {
-                    terms[j] = w.transition(i, j) + e.get(t + 1, j) + beta[t + 1][j];
-                }
-                beta[t][i] = logSumExp(terms);
-            }
-        }
-        return beta;
     }
 
     /** The highest-scoring tag path among those the constraints allow. */

@@ -49,33 +49,142 @@ class LinearChainCrfTest {
         return s;
     }
 
-    @ParameterizedTest(name = "{0} tags, length {1}")
-    @CsvSource({"1, 1", "1, 4", "2, 1", "2, 5", "3, 4", "4, 3", "5, 2"})
-    void partitionFunctionAndViterbiMatchEnumerationOfEveryPath(int k, int len) {
+    /**
+     * Transition scale 1.5 runs the scaled recursions; 280 (a spread near the 600-nat limit) runs
+     * them where products come closest to under- and overflow; 400 (a spread over the limit) runs
+     * the log-space recursions.
+     */
+    @ParameterizedTest(name = "{0} tags, length {1}, transitions within +-{2}")
+    @CsvSource({"1, 1, 1.5", "1, 4, 1.5", "2, 1, 1.5", "2, 5, 1.5", "3, 4, 1.5", "4, 3, 1.5", "5, 2, 1.5",
+            "3, 4, 280", "4, 3, 280", "3, 4, 400", "5, 2, 400"})
+    void partitionFunctionAndViterbiMatchEnumerationOfEveryPath(int k, int len, double transitionScale) {
         SplittableRandom r = new SplittableRandom(31L * k + len);
-        float[] w = random(r, CrfWeights.size(k), 1.5);
+        float[] w = random(r, CrfWeights.size(k), transitionScale);
         float[] e = random(r, len * k, 2.0);
         LinearChainCrf crf = new LinearChainCrf(k);
         CrfWeights weights = new CrfWeights(w, 0, k);
         Emissions emissions = new Emissions(e, 0, len, k);
+        if (k > 1) {
+            assertThat(ForwardBackward.of(weights))
+                    .isInstanceOf(transitionScale >= 400 ? ForwardBackward.LogSpace.class : ForwardBackward.Scaled.class);
+        }
 
         double max = Double.NEGATIVE_INFINITY;
         int[] best = null;
-        double sum = 0;
-        for (int[] path : allPaths(k, len)) {
-            double s = bruteScore(w, k, e, path);
-            assertThat(crf.score(weights, emissions, path)).isCloseTo(s, within(1e-9));
-            sum += Math.exp(s);
+        int[][] paths = allPaths(k, len);
+        double[] scores = new double[paths.length];
+        for (int p = 0; p < paths.length; p++) {
+            double s = bruteScore(w, k, e, paths[p]);
+            scores[p] = s;
+            assertThat(crf.score(weights, emissions, paths[p])).isCloseTo(s, within(1e-9 * Math.max(1, Math.abs(s))));
             if (s > max) {
                 max = s;
-                best = path;
+                best = paths[p];
             }
         }
-        assertThat(crf.logPartition(weights, emissions)).isCloseTo(Math.log(sum), within(1e-9));
+        double sum = 0;
+        for (double s : scores) {
+            sum += Math.exp(s - max);
+        }
+        double logZ = max + Math.log(sum);
+        double tolerance = 1e-9 * Math.max(1, Math.abs(logZ));
+        assertThat(crf.logPartition(weights, emissions)).isCloseTo(logZ, within(tolerance));
         assertThat(crf.viterbi(weights, emissions)).containsExactly(best);
-        int[] gold = allPaths(k, len)[r.nextInt((int) Math.pow(k, len))];
+        int[] gold = paths[r.nextInt(paths.length)];
         assertThat(crf.negativeLogLikelihood(weights, emissions, gold, null, null))
-                .isCloseTo(Math.log(sum) - bruteScore(w, k, e, gold), within(1e-9));
+                .isCloseTo(logZ - bruteScore(w, k, e, gold), within(tolerance));
+    }
+
+    /** Pair and unary marginals by enumeration against the gradient: d NLL / d trans(i,j) = E[count(i,j)] - gold count. */
+    @ParameterizedTest(name = "transitions within +-{0}")
+    @CsvSource({"1.5", "280", "400"})
+    void gradientEqualsEnumeratedMarginalsMinusGoldCounts(double transitionScale) {
+        int k = 3;
+        int len = 4;
+        SplittableRandom r = new SplittableRandom(17);
+        float[] w = random(r, CrfWeights.size(k), transitionScale);
+        float[] e = random(r, len * k, 2.0);
+        int[] gold = {2, 0, 0, 1};
+        int[][] paths = allPaths(k, len);
+        double max = Double.NEGATIVE_INFINITY;
+        for (int[] p : paths) {
+            max = Math.max(max, bruteScore(w, k, e, p));
+        }
+        double z = 0;
+        double[] expectedTrans = new double[k * k];
+        double[] expectedEmit = new double[len * k];
+        for (int[] p : paths) {
+            double weight = Math.exp(bruteScore(w, k, e, p) - max);
+            z += weight;
+            for (int t = 0; t < len; t++) {
+                expectedEmit[t * k + p[t]] += weight;
+                if (t > 0) {
+                    expectedTrans[p[t - 1] * k + p[t]] += weight;
+                }
+            }
+        }
+        for (int t = 0; t < len; t++) {
+            expectedEmit[t * k + gold[t]] -= z;
+            if (t > 0) {
+                expectedTrans[gold[t - 1] * k + gold[t]] -= z;
+            }
+        }
+        float[] dw = new float[w.length];
+        float[] de = new float[e.length];
+        new LinearChainCrf(k).negativeLogLikelihood(new CrfWeights(w, 0, k), new Emissions(e, 0, len, k), gold,
+                new Emissions(de, 0, len, k), new CrfWeights(dw, 0, k));
+        for (int i = 0; i < k * k; i++) {
+            assertThat((double) dw[i]).as("transition %d", i).isCloseTo(expectedTrans[i] / z, within(1e-6));
+        }
+        for (int i = 0; i < len * k; i++) {
+            assertThat((double) de[i]).as("emission %d", i).isCloseTo(expectedEmit[i] / z, within(1e-6));
+        }
+    }
+
+    @Test
+    void scaledAndLogSpaceRecursionsAgreeOnManyTags() {
+        int k = 40;
+        int len = 9;
+        SplittableRandom r = new SplittableRandom(23);
+        float[] w = random(r, CrfWeights.size(k), 3.0);
+        float[] e = random(r, len * k, 5.0);
+        CrfWeights weights = new CrfWeights(w, 0, k);
+        Emissions emissions = new Emissions(e, 0, len, k);
+        ForwardBackward log = new ForwardBackward.LogSpace(weights);
+        ForwardBackward scaled = ForwardBackward.of(weights);
+        assertThat(scaled).isInstanceOf(ForwardBackward.Scaled.class);
+        double[][] alpha = log.forward(emissions);
+        double[][] beta = log.backward(emissions);
+        double[][] alphaS = scaled.forward(emissions);
+        double[][] betaS = scaled.backward(emissions);
+        for (int t = 0; t < len; t++) {
+            for (int j = 0; j < k; j++) {
+                assertThat(alphaS[t][j]).isCloseTo(alpha[t][j], within(1e-9 * Math.max(1, Math.abs(alpha[t][j]))));
+                assertThat(betaS[t][j]).isCloseTo(beta[t][j], within(1e-9 * Math.max(1, Math.abs(beta[t][j]))));
+            }
+        }
+        double logZ = crfLogZ(alpha, weights, len, k);
+        double[][] pairs = new double[k][k];
+        double[][] pairsS = new double[k][k];
+        log.addPairMarginals(emissions, alpha, beta, logZ, pairs);
+        scaled.addPairMarginals(emissions, alpha, beta, logZ, pairsS);
+        double total = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                assertThat(pairsS[i][j]).isCloseTo(pairs[i][j], within(1e-12 + 1e-9 * pairs[i][j]));
+                total += pairs[i][j];
+            }
+        }
+        // One transition per step after the first: the pair marginals sum to L - 1.
+        assertThat(total).isCloseTo(len - 1, within(1e-9));
+    }
+
+    private static double crfLogZ(double[][] alpha, CrfWeights w, int len, int k) {
+        double[] last = new double[k];
+        for (int j = 0; j < k; j++) {
+            last[j] = alpha[len - 1][j] + w.end(j);
+        }
+        return LinearChainCrf.logSumExp(last);
     }
 
     @Test
