@@ -1,0 +1,7 @@
+package dev.rnn4j.text.tagger;
+
+/** Which development-set score picks the best epoch: token accuracy (part-of-speech) or span F1 (named entities). */
+public enum DevMetric {
+    ACCURACY,
+    SPAN_F1
+}

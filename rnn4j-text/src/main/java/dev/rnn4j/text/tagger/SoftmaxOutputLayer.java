@@ -1,0 +1,70 @@
+package dev.rnn4j.text.tagger;
+
+import java.util.SplittableRandom;
+
+/** An independent softmax per token: cross-entropy summed over tokens, arg-max decoding. No parameters of its own. */
+final class SoftmaxOutputLayer implements OutputLayer {
+
+    private final int numTags;
+
+    SoftmaxOutputLayer(int numTags) {
+        this.numTags = numTags;
+    }
+
+    @Override
+    public void declare(ParameterTable table) {
+    }
+
+    @Override
+    public void initialize(float[] params, SplittableRandom random) {
+    }
+
+    @Override
+    public double loss(float[] params, float[] emissions, int time, int[] lengths, int[] gold, float[] dEmissions, float[] gradient) {
+        double loss = 0;
+        double[] p = new double[numTags];
+        for (int b = 0; b < lengths.length; b++) {
+            for (int t = 0; t < lengths[b]; t++) {
+                int row = (b * time + t) * numTags;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < numTags; k++) {
+                    max = Math.max(max, emissions[row + k]);
+                }
+                double sum = 0;
+                for (int k = 0; k < numTags; k++) {
+                    p[k] = Math.exp(emissions[row + k] - max);
+                    sum += p[k];
+                }
+                int y = gold[b * time + t];
+                loss += Math.log(sum) + max - emissions[row + y];
+                if (dEmissions == null) {
+                    continue;
+                }
+                // d(-log softmax_y)/d e_k = softmax_k - [k == y]
+                for (int k = 0; k < numTags; k++) {
+                    dEmissions[row + k] += (float) (p[k] / sum - (k == y ? 1 : 0));
+                }
+            }
+        }
+        return loss;
+    }
+
+    @Override
+    public int[][] decode(float[] params, float[] emissions, int time, int[] lengths) {
+        int[][] out = new int[lengths.length][];
+        for (int b = 0; b < lengths.length; b++) {
+            out[b] = new int[lengths[b]];
+            for (int t = 0; t < lengths[b]; t++) {
+                int row = (b * time + t) * numTags;
+                int best = 0;
+                for (int k = 1; k < numTags; k++) {
+                    if (emissions[row + k] > emissions[row + best]) {
+                        best = k;
+                    }
+                }
+                out[b][t] = best;
+            }
+        }
+        return out;
+    }
+}
