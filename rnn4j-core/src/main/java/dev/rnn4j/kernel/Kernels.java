@@ -35,6 +35,9 @@ public interface Kernels {
     /** {@code C = A * B + beta * C} with A m×k as stored and B prepared by {@link #pack}. */
     void gemmPacked(int m, float[] a, int aOff, int lda, PackedMatrix b, float beta, float[] c, int cOff, int ldc);
 
+    /** {@code y[yOff + i] += x[xOff + i]} for n elements. */
+    void add(int n, float[] x, int xOff, float[] y, int yOff);
+
     /** Adds {@code bias[biasOff .. biasOff+cols)} to each of {@code rows} rows of {@code x}. */
     void addBias(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff, int ldx);
 

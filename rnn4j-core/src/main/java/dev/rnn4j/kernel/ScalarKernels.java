@@ -55,6 +55,13 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void add(int n, float[] x, int xOff, float[] y, int yOff) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] += x[xOff + i];
+        }
+    }
+
+    @Override
     public void addBias(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff, int ldx) {
         for (int r = 0; r < rows; r++) {
             int row = xOff + r * ldx;

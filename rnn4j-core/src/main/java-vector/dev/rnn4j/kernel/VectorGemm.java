@@ -1,0 +1,362 @@
+package dev.rnn4j.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Single-threaded SGEMM with the Vector API, in the GotoBLAS/BLIS shape: loop over column blocks
+ * (NC) and depth blocks (KC) of B, pack that block of B into panels of NR columns, then sweep
+ * MR-row groups of A over the panels with a register-blocked micro-kernel. A is read in place when
+ * it is stored row-major (its MR rows are MR sequential streams) and copied into a row-major block
+ * when transposed, so both transposes of both operands cost one packing pass at most.
+ *
+ * <p>Blocking (KC 512, MC 96, NC 1024) and the 4 x 4-vector tile follow measurements on an AVX-512
+ * core: the A micro-panel stays in L1 while packed B panels stream from L2. Parallelism is not
+ * this class's business: callers split C into blocks and run them on their own threads, and every
+ * thread gets its own packing buffers.
+ */
+final class VectorGemm {
+
+    private static final VectorSpecies<Float> S = VectorConstants.FLOATS;
+    private static final int L = VectorConstants.LANES;
+    /** Rows of the micro-tile. */
+    static final int MR = 4;
+    /** Columns of the micro-tile: four vectors, so 16 accumulators plus 4 B vectors fit the 32 registers. */
+    static final int NR = 4 * L;
+    private static final int KC = 512;
+    private static final int MC = 96;
+    private static final int NC = Math.max(NR, 1024 / NR * NR);
+
+    private VectorGemm() {
+    }
+
+    /** Packing buffers of one thread, grown on demand and then reused. */
+    private static final class Workspace {
+        float[] packB = new float[0];
+        float[] packA = new float[0];
+        final float[] tile = new float[MR * NR];
+
+        float[] packB(int size) {
+            if (packB.length < size) {
+                packB = new float[size];
+            }
+            return packB;
+        }
+
+        float[] packA(int size) {
+            if (packA.length < size) {
+                packA = new float[size];
+            }
+            return packA;
+        }
+    }
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    /** B packed whole (all of k) into panels {@code [n/NR][k][NR]}, zero-padded to a full last panel. */
+    record Packed(int k, int n, float[] data) implements PackedMatrix {
+        int panels() {
+            return (n + NR - 1) / NR;
+        }
+    }
+
+    static Packed pack(Transpose transB, int k, int n, float[] b, int bOff, int ldb) {
+        int rsb = transB == Transpose.NO ? ldb : 1;
+        int csb = transB == Transpose.NO ? 1 : ldb;
+        float[] data = new float[Math.max(1, k * roundUp(n, NR))];
+        packB(b, bOff, rsb, csb, k, n, data);
+        return new Packed(k, n, data);
+    }
+
+    static void gemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha,
+                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0f) {
+            scale(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        Workspace ws = WORKSPACE.get();
+        int rsb = transB == Transpose.NO ? ldb : 1;
+        int csb = transB == Transpose.NO ? 1 : ldb;
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                float[] pb = ws.packB(kc * roundUp(nc, NR));
+                packB(b, bOff + pc * rsb + jc * csb, rsb, csb, kc, nc, pb);
+                // Later depth blocks add to what the first one stored.
+                float blockBeta = pc == 0 ? beta : 1f;
+                for (int ic = 0; ic < m; ic += MC) {
+                    int mc = Math.min(MC, m - ic);
+                    if (transA == Transpose.NO) {
+                        macro(mc, nc, kc, a, aOff + ic * lda + pc, lda, pb, alpha, blockBeta,
+                                c, cOff + ic * ldc + jc, ldc, ws.tile);
+                    } else {
+                        float[] pa = ws.packA(mc * kc);
+                        transposeInto(a, aOff + pc * lda + ic, lda, kc, mc, pa);
+                        macro(mc, nc, kc, pa, 0, kc, pb, alpha, blockBeta, c, cOff + ic * ldc + jc, ldc, ws.tile);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code C = A * B + beta * C} over the panels {@code [panelFrom, panelTo)} of a packed B. */
+    static void gemmPacked(int m, float[] a, int aOff, int lda, Packed b, int panelFrom, int panelTo, float beta,
+                           float[] c, int cOff, int ldc) {
+        int k = b.k();
+        if (k == 0) {
+            int colFrom = panelFrom * NR;
+            scale(m, Math.min(b.n(), panelTo * NR) - colFrom, beta, c, cOff + colFrom, ldc);
+            return;
+        }
+        float[] tile = WORKSPACE.get().tile;
+        int n = b.n();
+        int fullRows = m - m % MR;
+        float[] data = b.data();
+        for (int ir = 0; ir < fullRows; ir += MR) {
+            for (int jp = panelFrom; jp < panelTo; jp++) {
+                int jr = jp * NR;
+                tile4(k, Math.min(NR, n - jr), a, aOff + ir * lda, lda, data, jp * k * NR, 1f, beta,
+                        c, cOff + ir * ldc + jr, ldc, tile);
+            }
+        }
+        for (int i = fullRows; i < m; i++) {
+            for (int jp = panelFrom; jp < panelTo; jp++) {
+                int jr = jp * NR;
+                tile1(k, Math.min(NR, n - jr), a, aOff + i * lda, data, jp * k * NR, 1f, beta,
+                        c, cOff + i * ldc + jr, tile);
+            }
+        }
+    }
+
+    /** Sweeps an mc x nc block of C: MR-row groups of A (outer, kept in L1) over the packed panels of B. */
+    private static void macro(int mc, int nc, int kc, float[] a, int aOff, int lda, float[] pb,
+                              float alpha, float beta, float[] c, int cOff, int ldc, float[] tile) {
+        int fullRows = mc - mc % MR;
+        for (int ir = 0; ir < fullRows; ir += MR) {
+            for (int jr = 0; jr < nc; jr += NR) {
+                tile4(kc, Math.min(NR, nc - jr), a, aOff + ir * lda, lda, pb, jr * kc, alpha, beta,
+                        c, cOff + ir * ldc + jr, ldc, tile);
+            }
+        }
+        for (int i = fullRows; i < mc; i++) {
+            for (int jr = 0; jr < nc; jr += NR) {
+                tile1(kc, Math.min(NR, nc - jr), a, aOff + i * lda, pb, jr * kc, alpha, beta,
+                        c, cOff + i * ldc + jr, tile);
+            }
+        }
+    }
+
+    /** A full-height tile; a partial last panel goes through the scratch tile so C is never overrun. */
+    private static void tile4(int kc, int nr, float[] a, int aOff, int lda, float[] b, int bOff,
+                              float alpha, float beta, float[] c, int cOff, int ldc, float[] tile) {
+        if (nr == NR) {
+            kernel4(kc, a, aOff, lda, b, bOff, c, cOff, ldc, alpha, beta);
+        } else {
+            kernel4(kc, a, aOff, lda, b, bOff, tile, 0, NR, 1f, 0f);
+            addTile(MR, nr, tile, alpha, beta, c, cOff, ldc);
+        }
+    }
+
+    private static void tile1(int kc, int nr, float[] a, int aOff, float[] b, int bOff,
+                              float alpha, float beta, float[] c, int cOff, float[] tile) {
+        if (nr == NR) {
+            kernel1(kc, a, aOff, b, bOff, c, cOff, alpha, beta);
+        } else {
+            kernel1(kc, a, aOff, b, bOff, tile, 0, 1f, 0f);
+            addTile(1, nr, tile, alpha, beta, c, cOff, 0);
+        }
+    }
+
+    private static void addTile(int rows, int cols, float[] tile, float alpha, float beta, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                int ci = cOff + i * ldc + j;
+                float v = alpha * tile[i * NR + j];
+                c[ci] = beta == 0f ? v : v + beta * c[ci];
+            }
+        }
+    }
+
+    /**
+     * Packs the kc x nc block of op(B) whose (p, j) element is {@code b[off + p*rsb + j*csb]} into
+     * panels {@code [nc/NR][kc][NR]}, zero-padding the last panel.
+     */
+    private static void packB(float[] b, int off, int rsb, int csb, int kc, int nc, float[] dst) {
+        for (int jr = 0, panel = 0; jr < nc; jr += NR, panel += kc * NR) {
+            int nr = Math.min(NR, nc - jr);
+            if (csb == 1) {
+                for (int p = 0; p < kc; p++) {
+                    int d = panel + p * NR;
+                    System.arraycopy(b, off + p * rsb + jr, dst, d, nr);
+                    if (nr < NR) {
+                        java.util.Arrays.fill(dst, d + nr, d + NR, 0f);
+                    }
+                }
+            } else {
+                // Transposed B: read each column's k values contiguously, write them strided.
+                for (int j = 0; j < NR; j++) {
+                    if (j < nr) {
+                        int src = off + (jr + j) * csb;
+                        for (int p = 0; p < kc; p++) {
+                            dst[panel + p * NR + j] = b[src + p * rsb];
+                        }
+                    } else {
+                        for (int p = 0; p < kc; p++) {
+                            dst[panel + p * NR + j] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** dst[i*kc + p] = a[off + p*lda + i]: a kc x mc block of a k x m matrix, as an mc x kc row-major block. */
+    private static void transposeInto(float[] a, int off, int lda, int kc, int mc, float[] dst) {
+        for (int p = 0; p < kc; p++) {
+            int src = off + p * lda;
+            for (int i = 0; i < mc; i++) {
+                dst[i * kc + p] = a[src + i];
+            }
+        }
+    }
+
+    /** C = beta * C on an m x n block (beta 0 clears, even NaN). */
+    static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
+        if (beta == 1f) {
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[row + j] = beta == 0f ? 0f : beta * c[row + j];
+            }
+        }
+    }
+
+    static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
+    }
+
+    /**
+     * The register-blocked micro-kernel: a 4 x NR tile of C (16 vector accumulators) from four rows of A,
+     * read in place (row i at {@code aOff + i*lda}), and one packed panel of B ({@code [kc][NR]}).
+     * Generated shape, written out by hand so that C2 keeps every accumulator in a register: a helper
+     * taking vectors as arguments could fail to inline and box them.
+     */
+    static void kernel4(int kc, float[] a, int aOff, int lda, float[] b, int bOff,
+                        float[] c, int cOff, int ldc, float alpha, float beta) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S), c32 = FloatVector.zero(S), c33 = FloatVector.zero(S);
+        int a0 = aOff;
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int pb = bOff;
+        for (int p = 0; p < kc; p++, pb += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, b, pb);
+            FloatVector b1 = FloatVector.fromArray(S, b, pb + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, pb + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, pb + 3 * L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = b0.fma(x0, c00);
+            c01 = b1.fma(x0, c01);
+            c02 = b2.fma(x0, c02);
+            c03 = b3.fma(x0, c03);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = b0.fma(x1, c10);
+            c11 = b1.fma(x1, c11);
+            c12 = b2.fma(x1, c12);
+            c13 = b3.fma(x1, c13);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = b0.fma(x2, c20);
+            c21 = b1.fma(x2, c21);
+            c22 = b2.fma(x2, c22);
+            c23 = b3.fma(x2, c23);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = b0.fma(x3, c30);
+            c31 = b1.fma(x3, c31);
+            c32 = b2.fma(x3, c32);
+            c33 = b3.fma(x3, c33);
+        }
+        if (alpha != 1f) {
+            c00 = c00.mul(alpha); c01 = c01.mul(alpha); c02 = c02.mul(alpha); c03 = c03.mul(alpha);
+            c10 = c10.mul(alpha); c11 = c11.mul(alpha); c12 = c12.mul(alpha); c13 = c13.mul(alpha);
+            c20 = c20.mul(alpha); c21 = c21.mul(alpha); c22 = c22.mul(alpha); c23 = c23.mul(alpha);
+            c30 = c30.mul(alpha); c31 = c31.mul(alpha); c32 = c32.mul(alpha); c33 = c33.mul(alpha);
+        }
+        int r0 = cOff;
+        int r1 = r0 + ldc;
+        int r2 = r1 + ldc;
+        int r3 = r2 + ldc;
+        if (beta == 0f) {
+            c00.intoArray(c, r0);
+            c01.intoArray(c, r0 + 1 * L);
+            c02.intoArray(c, r0 + 2 * L);
+            c03.intoArray(c, r0 + 3 * L);
+            c10.intoArray(c, r1);
+            c11.intoArray(c, r1 + 1 * L);
+            c12.intoArray(c, r1 + 2 * L);
+            c13.intoArray(c, r1 + 3 * L);
+            c20.intoArray(c, r2);
+            c21.intoArray(c, r2 + 1 * L);
+            c22.intoArray(c, r2 + 2 * L);
+            c23.intoArray(c, r2 + 3 * L);
+            c30.intoArray(c, r3);
+            c31.intoArray(c, r3 + 1 * L);
+            c32.intoArray(c, r3 + 2 * L);
+            c33.intoArray(c, r3 + 3 * L);
+        } else {
+            FloatVector.fromArray(S, c, r0).mul(beta).add(c00).intoArray(c, r0);
+            FloatVector.fromArray(S, c, r0 + 1 * L).mul(beta).add(c01).intoArray(c, r0 + 1 * L);
+            FloatVector.fromArray(S, c, r0 + 2 * L).mul(beta).add(c02).intoArray(c, r0 + 2 * L);
+            FloatVector.fromArray(S, c, r0 + 3 * L).mul(beta).add(c03).intoArray(c, r0 + 3 * L);
+            FloatVector.fromArray(S, c, r1).mul(beta).add(c10).intoArray(c, r1);
+            FloatVector.fromArray(S, c, r1 + 1 * L).mul(beta).add(c11).intoArray(c, r1 + 1 * L);
+            FloatVector.fromArray(S, c, r1 + 2 * L).mul(beta).add(c12).intoArray(c, r1 + 2 * L);
+            FloatVector.fromArray(S, c, r1 + 3 * L).mul(beta).add(c13).intoArray(c, r1 + 3 * L);
+            FloatVector.fromArray(S, c, r2).mul(beta).add(c20).intoArray(c, r2);
+            FloatVector.fromArray(S, c, r2 + 1 * L).mul(beta).add(c21).intoArray(c, r2 + 1 * L);
+            FloatVector.fromArray(S, c, r2 + 2 * L).mul(beta).add(c22).intoArray(c, r2 + 2 * L);
+            FloatVector.fromArray(S, c, r2 + 3 * L).mul(beta).add(c23).intoArray(c, r2 + 3 * L);
+            FloatVector.fromArray(S, c, r3).mul(beta).add(c30).intoArray(c, r3);
+            FloatVector.fromArray(S, c, r3 + 1 * L).mul(beta).add(c31).intoArray(c, r3 + 1 * L);
+            FloatVector.fromArray(S, c, r3 + 2 * L).mul(beta).add(c32).intoArray(c, r3 + 2 * L);
+            FloatVector.fromArray(S, c, r3 + 3 * L).mul(beta).add(c33).intoArray(c, r3 + 3 * L);
+        }
+    }
+
+    /** One row of A against one packed panel of B: the kernel for batch-1 steps and leftover rows. */
+    static void kernel1(int kc, float[] a, int aOff, float[] b, int bOff,
+                        float[] c, int cOff, float alpha, float beta) {
+        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S);
+        int pb = bOff;
+        for (int p = 0; p < kc; p++, pb += NR) {
+            FloatVector x = FloatVector.broadcast(S, a[aOff + p]);
+            c0 = FloatVector.fromArray(S, b, pb).fma(x, c0);
+            c1 = FloatVector.fromArray(S, b, pb + 1 * L).fma(x, c1);
+            c2 = FloatVector.fromArray(S, b, pb + 2 * L).fma(x, c2);
+            c3 = FloatVector.fromArray(S, b, pb + 3 * L).fma(x, c3);
+        }
+        if (alpha != 1f) {
+            c0 = c0.mul(alpha); c1 = c1.mul(alpha); c2 = c2.mul(alpha); c3 = c3.mul(alpha);
+        }
+        if (beta == 0f) {
+            c0.intoArray(c, cOff);
+            c1.intoArray(c, cOff + 1 * L);
+            c2.intoArray(c, cOff + 2 * L);
+            c3.intoArray(c, cOff + 3 * L);
+        } else {
+            FloatVector.fromArray(S, c, cOff).mul(beta).add(c0).intoArray(c, cOff);
+            FloatVector.fromArray(S, c, cOff + 1 * L).mul(beta).add(c1).intoArray(c, cOff + 1 * L);
+            FloatVector.fromArray(S, c, cOff + 2 * L).mul(beta).add(c2).intoArray(c, cOff + 2 * L);
+            FloatVector.fromArray(S, c, cOff + 3 * L).mul(beta).add(c3).intoArray(c, cOff + 3 * L);
+        }
+    }
+}
