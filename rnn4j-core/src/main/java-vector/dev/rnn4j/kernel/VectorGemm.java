@@ -6,9 +6,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Single-threaded SGEMM with the Vector API, in the GotoBLAS/BLIS shape: loop over column blocks
  * (NC) and depth blocks (KC) of B, pack that block of B into panels of NR columns, then sweep
- * MR-row groups of A over the panels with a register-blocked micro-kernel. A is read in place when
- * it is stored row-major (its MR rows are MR sequential streams) and copied into a row-major block
- * when transposed, so both transposes of both operands cost one packing pass at most.
+ * MR-row groups of A over the panels with a register-blocked micro-kernel. A is read in place in
+ * either layout (row-major: MR sequential streams; transposed: MR neighbouring floats per step),
+ * so only B is ever packed.
  *
  * <p>Blocking (KC 512, MC 96, NC 1024) and the 4 x 4-vector tile follow measurements on an AVX-512
  * core: the A micro-panel stays in L1 while packed B panels stream from L2. Parallelism is not
@@ -30,10 +30,9 @@ final class VectorGemm {
     private VectorGemm() {
     }
 
-    /** Packing buffers of one thread, grown on demand and then reused. */
+    /** The packing buffer and edge tile of one thread, grown on demand and then reused. */
     private static final class Workspace {
         float[] packB = new float[0];
-        float[] packA = new float[0];
         final float[] tile = new float[MR * NR];
 
         float[] packB(int size) {
@@ -41,13 +40,6 @@ final class VectorGemm {
                 packB = new float[size];
             }
             return packB;
-        }
-
-        float[] packA(int size) {
-            if (packA.length < size) {
-                packA = new float[size];
-            }
-            return packA;
         }
     }
 
@@ -79,6 +71,8 @@ final class VectorGemm {
             return;
         }
         Workspace ws = WORKSPACE.get();
+        int rsa = transA == Transpose.NO ? lda : 1;
+        int csa = transA == Transpose.NO ? 1 : lda;
         int rsb = transB == Transpose.NO ? ldb : 1;
         int csb = transB == Transpose.NO ? 1 : ldb;
         for (int jc = 0; jc < n; jc += NC) {
@@ -91,14 +85,9 @@ final class VectorGemm {
                 float blockBeta = pc == 0 ? beta : 1f;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    if (transA == Transpose.NO) {
-                        macro(mc, nc, kc, a, aOff + ic * lda + pc, lda, pb, alpha, blockBeta,
-                                c, cOff + ic * ldc + jc, ldc, ws.tile);
-                    } else {
-                        float[] pa = ws.packA(mc * kc);
-                        transposeInto(a, aOff + pc * lda + ic, lda, kc, mc, pa);
-                        macro(mc, nc, kc, pa, 0, kc, pb, alpha, blockBeta, c, cOff + ic * ldc + jc, ldc, ws.tile);
-                    }
+                    // A is read in place: element (i, p) of op(A) at a[i*rsa + p*csa].
+                    macro(mc, nc, kc, a, aOff + ic * rsa + pc * csa, rsa, csa, pb, alpha, blockBeta,
+                            c, cOff + ic * ldc + jc, ldc, ws.tile);
                 }
             }
         }
@@ -120,54 +109,59 @@ final class VectorGemm {
         for (int ir = 0; ir < fullRows; ir += MR) {
             for (int jp = panelFrom; jp < panelTo; jp++) {
                 int jr = jp * NR;
-                tile4(k, Math.min(NR, n - jr), a, aOff + ir * lda, lda, data, jp * k * NR, 1f, beta,
+                tile4(k, MR, Math.min(NR, n - jr), a, aOff + ir * lda, lda, 1, data, jp * k * NR, 1f, beta,
                         c, cOff + ir * ldc + jr, ldc, tile);
             }
         }
         for (int i = fullRows; i < m; i++) {
             for (int jp = panelFrom; jp < panelTo; jp++) {
                 int jr = jp * NR;
-                tile1(k, Math.min(NR, n - jr), a, aOff + i * lda, data, jp * k * NR, 1f, beta,
+                tile1(k, Math.min(NR, n - jr), a, aOff + i * lda, 1, data, jp * k * NR, 1f, beta,
                         c, cOff + i * ldc + jr, tile);
             }
         }
     }
 
-    /** Sweeps an mc x nc block of C: MR-row groups of A (outer, kept in L1) over the packed panels of B. */
-    private static void macro(int mc, int nc, int kc, float[] a, int aOff, int lda, float[] pb,
+    /**
+     * Sweeps an mc x nc block of C: MR-row groups of A (outer, so their elements stay in L1) over
+     * the packed panels of B; leftover rows one at a time. A's element (i, p) is
+     * {@code a[aOff + i*rsa + p*csa]}: row-major A streams MR rows, transposed A reads MR
+     * neighbouring floats per step, so neither needs a packing pass.
+     */
+    private static void macro(int mc, int nc, int kc, float[] a, int aOff, int rsa, int csa, float[] pb,
                               float alpha, float beta, float[] c, int cOff, int ldc, float[] tile) {
         int fullRows = mc - mc % MR;
         for (int ir = 0; ir < fullRows; ir += MR) {
             for (int jr = 0; jr < nc; jr += NR) {
-                tile4(kc, Math.min(NR, nc - jr), a, aOff + ir * lda, lda, pb, jr * kc, alpha, beta,
+                tile4(kc, MR, Math.min(NR, nc - jr), a, aOff + ir * rsa, rsa, csa, pb, jr * kc, alpha, beta,
                         c, cOff + ir * ldc + jr, ldc, tile);
             }
         }
         for (int i = fullRows; i < mc; i++) {
             for (int jr = 0; jr < nc; jr += NR) {
-                tile1(kc, Math.min(NR, nc - jr), a, aOff + i * lda, pb, jr * kc, alpha, beta,
+                tile1(kc, Math.min(NR, nc - jr), a, aOff + i * rsa, csa, pb, jr * kc, alpha, beta,
                         c, cOff + i * ldc + jr, tile);
             }
         }
     }
 
-    /** A full-height tile; a partial last panel goes through the scratch tile so C is never overrun. */
-    private static void tile4(int kc, int nr, float[] a, int aOff, int lda, float[] b, int bOff,
+    /** A tile of up to MR x NR; a partial one goes through the scratch tile so C is never overrun. */
+    private static void tile4(int kc, int mr, int nr, float[] a, int aOff, int ars, int acs, float[] b, int bOff,
                               float alpha, float beta, float[] c, int cOff, int ldc, float[] tile) {
-        if (nr == NR) {
-            kernel4(kc, a, aOff, lda, b, bOff, c, cOff, ldc, alpha, beta);
+        if (mr == MR && nr == NR) {
+            kernel4(kc, a, aOff, ars, acs, b, bOff, c, cOff, ldc, alpha, beta);
         } else {
-            kernel4(kc, a, aOff, lda, b, bOff, tile, 0, NR, 1f, 0f);
-            addTile(MR, nr, tile, alpha, beta, c, cOff, ldc);
+            kernel4(kc, a, aOff, ars, acs, b, bOff, tile, 0, NR, 1f, 0f);
+            addTile(mr, nr, tile, alpha, beta, c, cOff, ldc);
         }
     }
 
-    private static void tile1(int kc, int nr, float[] a, int aOff, float[] b, int bOff,
+    private static void tile1(int kc, int nr, float[] a, int aOff, int acs, float[] b, int bOff,
                               float alpha, float beta, float[] c, int cOff, float[] tile) {
         if (nr == NR) {
-            kernel1(kc, a, aOff, b, bOff, c, cOff, alpha, beta);
+            kernel1(kc, a, aOff, acs, b, bOff, c, cOff, alpha, beta);
         } else {
-            kernel1(kc, a, aOff, b, bOff, tile, 0, 1f, 0f);
+            kernel1(kc, a, aOff, acs, b, bOff, tile, 0, 1f, 0f);
             addTile(1, nr, tile, alpha, beta, c, cOff, 0);
         }
     }
@@ -215,16 +209,6 @@ final class VectorGemm {
         }
     }
 
-    /** dst[i*kc + p] = a[off + p*lda + i]: a kc x mc block of a k x m matrix, as an mc x kc row-major block. */
-    private static void transposeInto(float[] a, int off, int lda, int kc, int mc, float[] dst) {
-        for (int p = 0; p < kc; p++) {
-            int src = off + p * lda;
-            for (int i = 0; i < mc; i++) {
-                dst[i * kc + p] = a[src + i];
-            }
-        }
-    }
-
     /** C = beta * C on an m x n block (beta 0 clears, even NaN). */
     static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
         if (beta == 1f) {
@@ -243,43 +227,44 @@ final class VectorGemm {
     }
 
     /**
-     * The register-blocked micro-kernel: a 4 x NR tile of C (16 vector accumulators) from four rows of A,
-     * read in place (row i at {@code aOff + i*lda}), and one packed panel of B ({@code [kc][NR]}).
+     * The register-blocked micro-kernel: a 4 x NR tile of C (16 vector accumulators) from four rows of A
+     * and one packed panel of B ({@code [kc][NR]}). A's element (i, p) is {@code a[aOff + i*ars + p*acs]}: a
+     * row-major matrix read in place ({@code ars = lda, acs = 1}) or a packed panel ({@code ars = 1, acs = MR}).
      * Generated shape, written out by hand so that C2 keeps every accumulator in a register: a helper
      * taking vectors as arguments could fail to inline and box them.
      */
-    static void kernel4(int kc, float[] a, int aOff, int lda, float[] b, int bOff,
+    static void kernel4(int kc, float[] a, int aOff, int ars, int acs, float[] b, int bOff,
                         float[] c, int cOff, int ldc, float alpha, float beta) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S), c32 = FloatVector.zero(S), c33 = FloatVector.zero(S);
         int a0 = aOff;
-        int a1 = a0 + lda;
-        int a2 = a1 + lda;
-        int a3 = a2 + lda;
+        int a1 = a0 + ars;
+        int a2 = a1 + ars;
+        int a3 = a2 + ars;
         int pb = bOff;
-        for (int p = 0; p < kc; p++, pb += NR) {
+        for (int p = 0, pa = 0; p < kc; p++, pb += NR, pa += acs) {
             FloatVector b0 = FloatVector.fromArray(S, b, pb);
             FloatVector b1 = FloatVector.fromArray(S, b, pb + 1 * L);
             FloatVector b2 = FloatVector.fromArray(S, b, pb + 2 * L);
             FloatVector b3 = FloatVector.fromArray(S, b, pb + 3 * L);
-            FloatVector x0 = FloatVector.broadcast(S, a[a0 + p]);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + pa]);
             c00 = b0.fma(x0, c00);
             c01 = b1.fma(x0, c01);
             c02 = b2.fma(x0, c02);
             c03 = b3.fma(x0, c03);
-            FloatVector x1 = FloatVector.broadcast(S, a[a1 + p]);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + pa]);
             c10 = b0.fma(x1, c10);
             c11 = b1.fma(x1, c11);
             c12 = b2.fma(x1, c12);
             c13 = b3.fma(x1, c13);
-            FloatVector x2 = FloatVector.broadcast(S, a[a2 + p]);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + pa]);
             c20 = b0.fma(x2, c20);
             c21 = b1.fma(x2, c21);
             c22 = b2.fma(x2, c22);
             c23 = b3.fma(x2, c23);
-            FloatVector x3 = FloatVector.broadcast(S, a[a3 + p]);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + pa]);
             c30 = b0.fma(x3, c30);
             c31 = b1.fma(x3, c31);
             c32 = b2.fma(x3, c32);
@@ -332,13 +317,13 @@ final class VectorGemm {
         }
     }
 
-    /** One row of A against one packed panel of B: the kernel for batch-1 steps and leftover rows. */
-    static void kernel1(int kc, float[] a, int aOff, float[] b, int bOff,
+    /** One row of A (element p at {@code aOff + p*acs}) against one packed panel of B: batch-1 steps, leftover rows. */
+    static void kernel1(int kc, float[] a, int aOff, int acs, float[] b, int bOff,
                         float[] c, int cOff, float alpha, float beta) {
         FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S);
         int pb = bOff;
-        for (int p = 0; p < kc; p++, pb += NR) {
-            FloatVector x = FloatVector.broadcast(S, a[aOff + p]);
+        for (int p = 0, pa = aOff; p < kc; p++, pb += NR, pa += acs) {
+            FloatVector x = FloatVector.broadcast(S, a[pa]);
             c0 = FloatVector.fromArray(S, b, pb).fma(x, c0);
             c1 = FloatVector.fromArray(S, b, pb + 1 * L).fma(x, c1);
             c2 = FloatVector.fromArray(S, b, pb + 2 * L).fma(x, c2);
