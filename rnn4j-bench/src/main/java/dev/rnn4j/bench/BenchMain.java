@@ -101,6 +101,7 @@ public final class BenchMain {
             StreamBench.Result r = new StreamBench(w, o.threads()).measure(o.maxSeconds());
             return line.put("variant", "state").put("steps", r.steps()).put("us_median", r.median())
                     .put("us_mean", r.mean()).put("us_p10", r.p10()).put("us_p90", r.p90())
+                    .put("alloc_bytes_per_step", r.allocatedBytesPerStep())
                     .put("steps_per_s", 1e6 / r.median()).put("gflops", w.stepFlop() / (r.median() * 1e3))
                     .toString();
         }
