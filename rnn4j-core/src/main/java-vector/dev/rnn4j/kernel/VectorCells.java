@@ -6,8 +6,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The fused pointwise math of the LSTM, GRU and Elman cells with the Vector API; the contracts are
- * those of {@link Kernels}. A forward step makes three passes over a row: add the recurrent part,
- * activate the gate blocks (one activation loop each, see {@link VectorActivations}), then combine
+ * those of {@link Kernels}. A forward step makes two passes over a row (GRU: three, adding its
+ * recurrent part first): activate the gate blocks (one activation loop each, see {@link VectorActivations}), then combine
  * gates and state in one loop that applies at most one activation. Each loop has a scalar tail
  * written with the same formulas.
  */
@@ -30,12 +30,11 @@ final class VectorCells {
         }
     }
 
-    static void lstmForward(int rows, int hidden, float[] gates, int gatesOff, float[] rec, int recOff,
+    static void lstmForward(int rows, int hidden, float[] gates, int gatesOff,
                             float[] c, int cPrevOff, int cOff, float[] h, int hOff) {
         int width = 4 * hidden;
         for (int r = 0; r < rows; r++) {
             int g = gatesOff + r * width;
-            add(width, rec, recOff + r * width, gates, g);
             VectorActivations.sigmoid(gates, g, 2 * hidden);
             VectorActivations.tanh(gates, g + 2 * hidden, hidden);
             VectorActivations.sigmoid(gates, g + 3 * hidden, hidden);
@@ -192,9 +191,8 @@ final class VectorCells {
     }
 
     static void elmanForward(Activation activation, int rows, int hidden, float[] gates, int gatesOff,
-                             float[] rec, int recOff, float[] h, int hOff) {
+                             float[] h, int hOff) {
         int n = rows * hidden;
-        add(n, rec, recOff, gates, gatesOff);
         if (activation == Activation.TANH) {
             VectorActivations.tanh(gates, gatesOff, n);
             System.arraycopy(gates, gatesOff, h, hOff, n);

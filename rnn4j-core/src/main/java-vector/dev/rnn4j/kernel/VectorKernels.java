@@ -71,9 +71,9 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void lstmForward(int rows, int hidden, float[] gates, int gatesOff, float[] rec, int recOff,
+    public void lstmForward(int rows, int hidden, float[] gates, int gatesOff,
                             float[] c, int cPrevOff, int cOff, float[] h, int hOff) {
-        VectorCells.lstmForward(rows, hidden, gates, gatesOff, rec, recOff, c, cPrevOff, cOff, h, hOff);
+        VectorCells.lstmForward(rows, hidden, gates, gatesOff, c, cPrevOff, cOff, h, hOff);
     }
 
     @Override
@@ -98,8 +98,8 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void elmanForward(Activation activation, int rows, int hidden, float[] gates, int gatesOff,
-                             float[] rec, int recOff, float[] h, int hOff) {
-        VectorCells.elmanForward(activation, rows, hidden, gates, gatesOff, rec, recOff, h, hOff);
+                             float[] h, int hOff) {
+        VectorCells.elmanForward(activation, rows, hidden, gates, gatesOff, h, hOff);
     }
 
     @Override

@@ -16,7 +16,11 @@ sealed interface Cell permits LstmCell, GruCell, ElmanCell {
     /** Whether the cell has a cell state c (LSTM). */
     boolean hasCellState();
 
-    /** Whether backward needs the recurrent pre-activations of every step (GRU's h·W_hn + b_hn). */
+    /**
+     * Whether the recurrent pre-activations are kept apart from the input ones, for every step
+     * (GRU: its n block needs h·W_hn + b_hn, which backward reads too). The other cells have the
+     * recurrent product accumulated straight into the gate pre-activations.
+     */
     boolean keepsRecurrentPreactivations();
 
     /** Whether the recurrent pre-activation gradient differs from the input one (GRU: by r in the n block). */
@@ -30,9 +34,9 @@ sealed interface Cell permits LstmCell, GruCell, ElmanCell {
     boolean foldsRecurrentBias();
 
     /**
-     * Activates the gates of time t, rows [b0, b1), in {@code m.gates} (which hold the input
-     * projection) with the recurrent part {@code m.rec[recOff ..]}, and writes the new state into
-     * its slot.
+     * Activates the gates of time t, rows [b0, b1), in {@code m.gates} (which hold the whole
+     * pre-activations, or for a cell that keeps them apart, the input part with the recurrent part
+     * in {@code m.rec[recOff ..]}), and writes the new state into its slot.
      */
     void forward(Kernels k, DirectionCache m, int t, int recOff, int b0, int b1);
 
@@ -46,9 +50,9 @@ sealed interface Cell permits LstmCell, GruCell, ElmanCell {
                   float[] dcPrev, float[] dhPrev);
 
     /**
-     * One batch-1 step of one layer for streaming: {@code gates} holds the input part of the
-     * pre-activations, {@code rec} the recurrent part; the layer's state at {@code stateOff} of
-     * {@code h} (and {@code c}) is updated in place.
+     * One batch-1 step of one layer for streaming: {@code gates} holds the pre-activations (for a
+     * cell that keeps them apart, the input part, with the recurrent part in {@code rec}); the
+     * layer's state at {@code stateOff} of {@code h} (and {@code c}) is updated in place.
      */
     void step(Kernels k, int hidden, float[] gates, float[] rec, float[] h, float[] c, int stateOff);
 

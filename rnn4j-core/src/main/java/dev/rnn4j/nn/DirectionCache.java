@@ -23,7 +23,7 @@ final class DirectionCache {
     float[] input;
     /** Activated gates, [T][B][G*H]; before the time loop, the input projection. */
     final float[] gates;
-    /** Recurrent pre-activations h·W_hh^T + b_hh: [T][B][G*H] when the cell keeps them, else one step's scratch. */
+    /** Recurrent pre-activations h·W_hh^T + b_hh, [T][B][G*H], when the cell keeps them apart; else null. */
     final float[] rec;
     /** Hidden states in T+1 slots of [B][H] (see {@link TimeDirection}). */
     final float[] h;
@@ -44,7 +44,7 @@ final class DirectionCache {
         this.hidden = hidden;
         this.gateWidth = cell.gates() * hidden;
         this.gates = new float[time * batch * gateWidth];
-        this.rec = new float[(cell.keepsRecurrentPreactivations() ? time : 1) * batch * gateWidth];
+        this.rec = cell.keepsRecurrentPreactivations() ? new float[time * batch * gateWidth] : null;
         this.h = new float[(time + 1) * batch * hidden];
         this.c = cell.hasCellState() ? new float[(time + 1) * batch * hidden] : null;
     }

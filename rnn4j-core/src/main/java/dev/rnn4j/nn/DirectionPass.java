@@ -85,14 +85,20 @@ final class DirectionPass {
         boolean stepBias = p.hasBias() && !cell.foldsRecurrentBias();
         for (int step = 0; step < m.time; step++) {
             int t = dir.timeAt(step, m.time);
-            int recOff = cell.keepsRecurrentPreactivations() ? m.gatesOffset(t) : 0;
+            int recOff = m.gatesOffset(t);
             int prev = m.stateOffset(dir.prevSlot(t));
             int cur = m.stateOffset(dir.curSlot(t));
             // The recurrent product h_{t-1}·W_hh^T for these rows: the one place that reads the
-            // previous hidden state (a recurrent-dropout mask on h_{t-1} would apply here).
-            k.gemmPacked(rows, m.h, prev + b0 * hidden, hidden, m.recurrentWeights, 0f, m.rec, recOff + b0 * gw, gw);
-            if (stepBias) {
-                k.addBias(rows, gw, w, p.biasHh(), m.rec, recOff + b0 * gw, gw);
+            // previous hidden state (a recurrent-dropout mask on h_{t-1} would apply here). It goes
+            // into the cell's own buffer when the cell keeps it apart, else it is added straight
+            // onto the gate pre-activations (saving a buffer and a pass).
+            if (cell.keepsRecurrentPreactivations()) {
+                k.gemmPacked(rows, m.h, prev + b0 * hidden, hidden, m.recurrentWeights, 0f, m.rec, recOff + b0 * gw, gw);
+                if (stepBias) {
+                    k.addBias(rows, gw, w, p.biasHh(), m.rec, recOff + b0 * gw, gw);
+                }
+            } else {
+                k.gemmPacked(rows, m.h, prev + b0 * hidden, hidden, m.recurrentWeights, 1f, m.gates, recOff + b0 * gw, gw);
             }
             cell.forward(k, m, t, recOff, b0, b1);
             for (int b = b0; b < b1; b++) {
@@ -153,7 +159,7 @@ final class DirectionPass {
         }
         for (int step = m.time - 1; step >= 0; step--) {
             int t = dir.timeAt(step, m.time);
-            int recOff = cell.keepsRecurrentPreactivations() ? m.gatesOffset(t) : 0;
+            int recOff = m.gatesOffset(t);
             if (dy != null) {
                 for (int b = b0; b < b1; b++) {
                     if (m.active(b, t)) {

@@ -40,7 +40,7 @@ final class ElmanCell implements Cell {
     @Override
     public void forward(Kernels k, DirectionCache m, int t, int recOff, int b0, int b1) {
         int gates = b0 * m.gateWidth;
-        k.elmanForward(activation, b1 - b0, m.hidden, m.gates, m.gatesOffset(t) + gates, m.rec, recOff + gates,
+        k.elmanForward(activation, b1 - b0, m.hidden, m.gates, m.gatesOffset(t) + gates,
                 m.h, m.stateOffset(m.direction.curSlot(t)) + b0 * m.hidden);
     }
 
@@ -55,6 +55,6 @@ final class ElmanCell implements Cell {
     @Override
     public void step(Kernels k, int hidden, float[] gates, float[] rec, float[] h, float[] c, int stateOff) {
         // In place: each element of the state is read before it is overwritten.
-        k.elmanForward(activation, 1, hidden, gates, 0, rec, 0, h, stateOff);
+        k.elmanForward(activation, 1, hidden, gates, 0, h, stateOff);
     }
 }

@@ -35,7 +35,7 @@ final class LstmCell implements Cell {
         TimeDirection dir = m.direction;
         int gates = b0 * m.gateWidth;
         int state = b0 * m.hidden;
-        k.lstmForward(b1 - b0, m.hidden, m.gates, m.gatesOffset(t) + gates, m.rec, recOff + gates,
+        k.lstmForward(b1 - b0, m.hidden, m.gates, m.gatesOffset(t) + gates,
                 m.c, m.stateOffset(dir.prevSlot(t)) + state, m.stateOffset(dir.curSlot(t)) + state,
                 m.h, m.stateOffset(dir.curSlot(t)) + state);
     }
@@ -54,6 +54,6 @@ final class LstmCell implements Cell {
     @Override
     public void step(Kernels k, int hidden, float[] gates, float[] rec, float[] h, float[] c, int stateOff) {
         // In place: each element of the state is read before it is overwritten.
-        k.lstmForward(1, hidden, gates, 0, rec, 0, c, stateOff, stateOff, h, stateOff);
+        k.lstmForward(1, hidden, gates, 0, c, stateOff, stateOff, h, stateOff);
     }
 }

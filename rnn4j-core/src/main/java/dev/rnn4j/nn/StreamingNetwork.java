@@ -100,12 +100,16 @@ public final class StreamingNetwork {
             int stateOff = l * hidden;
             System.arraycopy(inputBias[l], 0, s.gates, 0, gw);
             kernels.gemmPacked(1, in, inOff, in.length, inputWeights[l], 1f, s.gates, 0, gw);
-            float recBeta = 0f;
-            if (recurrentBias[l] != null) {
-                System.arraycopy(recurrentBias[l], 0, s.rec, 0, gw);
-                recBeta = 1f;
+            if (cell.keepsRecurrentPreactivations()) {
+                float recBeta = 0f;
+                if (recurrentBias[l] != null) {
+                    System.arraycopy(recurrentBias[l], 0, s.rec, 0, gw);
+                    recBeta = 1f;
+                }
+                kernels.gemmPacked(1, s.h, stateOff, hidden, recurrentWeights[l], recBeta, s.rec, 0, gw);
+            } else {
+                kernels.gemmPacked(1, s.h, stateOff, hidden, recurrentWeights[l], 1f, s.gates, 0, gw);
             }
-            kernels.gemmPacked(1, s.h, stateOff, hidden, recurrentWeights[l], recBeta, s.rec, 0, gw);
             cell.step(kernels, hidden, s.gates, s.rec, s.h, s.c, stateOff);
             in = s.h;
             inOff = stateOff;
