@@ -36,6 +36,8 @@ final class DirectionCache {
     float[] dGatesX;
     /** Backward: the recurrent counterpart when the cell splits it (GRU), else the same array as dGatesX. */
     float[] dGatesH;
+    /** Backward: the bias gradient of one pass, [G*H], when both biases share it. */
+    float[] biasGradient;
 
     DirectionCache(Cell cell, TimeDirection direction, int batch, int time, int hidden) {
         this.direction = direction;
@@ -54,6 +56,7 @@ final class DirectionCache {
         if (dGatesX == null) {
             dGatesX = new float[gates.length];
             dGatesH = cell.splitsRecurrentGradient() ? new float[gates.length] : dGatesX;
+            biasGradient = new float[gateWidth];
         }
     }
 

@@ -214,8 +214,16 @@ final class DirectionPass {
         k.gemm(Transpose.YES, Transpose.NO, n, hidden, rows, 1f, m.dGatesH, g0, gw, m.h, prevBlock, hidden,
                 1f, g, p.weightHh() + g0 * hidden, hidden);
         if (p.hasBias()) {
-            k.addColumnSums(rows, n, m.dGatesX, g0, gw, g, p.biasIh() + g0);
-            k.addColumnSums(rows, n, m.dGatesH, g0, gw, g, p.biasHh() + g0);
+            if (m.dGatesH == m.dGatesX) {
+                // Both biases enter the same pre-activations: one column sum serves both.
+                Arrays.fill(m.biasGradient, g0, g1, 0f);
+                k.addColumnSums(rows, n, m.dGatesX, g0, gw, m.biasGradient, g0);
+                k.add(n, m.biasGradient, g0, g, p.biasIh() + g0);
+                k.add(n, m.biasGradient, g0, g, p.biasHh() + g0);
+            } else {
+                k.addColumnSums(rows, n, m.dGatesX, g0, gw, g, p.biasIh() + g0);
+                k.addColumnSums(rows, n, m.dGatesH, g0, gw, g, p.biasHh() + g0);
+            }
         }
     }
 
