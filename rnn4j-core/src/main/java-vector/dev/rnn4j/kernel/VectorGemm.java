@@ -72,6 +72,8 @@ final class VectorGemm {
             scale(m, n, beta, c, cOff, ldc);
             return;
         }
+        // The kernels only accumulate, so beta is applied to C up front.
+        scale(m, n, beta, c, cOff, ldc);
         Workspace ws = WORKSPACE.get();
         int rsa = transA == Transpose.NO ? lda : 1;
         int csa = transA == Transpose.NO ? 1 : lda;
@@ -83,12 +85,10 @@ final class VectorGemm {
                 int kc = Math.min(KC, k - pc);
                 float[] pb = ws.packB(kc * roundUp(nc, NR));
                 packB(b, bOff + pc * rsb + jc * csb, rsb, csb, kc, nc, pb);
-                // Later depth blocks add to what the first one stored.
-                float blockBeta = pc == 0 ? beta : 1f;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     // A is read in place: element (i, p) of op(A) at a[i*rsa + p*csa].
-                    macro(mc, nc, kc, a, aOff + ic * rsa + pc * csa, rsa, csa, pb, alpha, blockBeta,
+                    macro(mc, nc, kc, a, aOff + ic * rsa + pc * csa, rsa, csa, pb, alpha,
                             c, cOff + ic * ldc + jc, ldc, ws.tile);
                 }
             }
@@ -99,9 +99,9 @@ final class VectorGemm {
     static void gemmPacked(int m, float[] a, int aOff, int lda, Packed b, int panelFrom, int panelTo, float beta,
                            float[] c, int cOff, int ldc) {
         int k = b.k();
+        int colFrom = panelFrom * NR;
+        scale(m, Math.min(b.n(), panelTo * NR) - colFrom, beta, c, cOff + colFrom, ldc);
         if (k == 0) {
-            int colFrom = panelFrom * NR;
-            scale(m, Math.min(b.n(), panelTo * NR) - colFrom, beta, c, cOff + colFrom, ldc);
             return;
         }
         float[] tile = WORKSPACE.get().tile;
@@ -111,14 +111,14 @@ final class VectorGemm {
         for (int ir = 0; ir < fullRows; ir += MR) {
             for (int jp = panelFrom; jp < panelTo; jp++) {
                 int jr = jp * NR;
-                tile4(k, MR, Math.min(NR, n - jr), a, aOff + ir * lda, lda, 1, data, jp * k * NR, 1f, beta,
+                tile4(k, MR, Math.min(NR, n - jr), a, aOff + ir * lda, lda, 1, data, jp * k * NR, 1f,
                         c, cOff + ir * ldc + jr, ldc, tile);
             }
         }
         for (int i = fullRows; i < m; i++) {
             for (int jp = panelFrom; jp < panelTo; jp++) {
                 int jr = jp * NR;
-                tile1(k, Math.min(NR, n - jr), a, aOff + i * lda, 1, data, jp * k * NR, 1f, beta,
+                tile1(k, Math.min(NR, n - jr), a, aOff + i * lda, 1, data, jp * k * NR, 1f,
                         c, cOff + i * ldc + jr, tile);
             }
         }
@@ -131,49 +131,52 @@ final class VectorGemm {
      * neighbouring floats per step, so neither needs a packing pass.
      */
     private static void macro(int mc, int nc, int kc, float[] a, int aOff, int rsa, int csa, float[] pb,
-                              float alpha, float beta, float[] c, int cOff, int ldc, float[] tile) {
+                              float alpha, float[] c, int cOff, int ldc, float[] tile) {
         int fullRows = mc - mc % MR;
         for (int ir = 0; ir < fullRows; ir += MR) {
             for (int jr = 0; jr < nc; jr += NR) {
-                tile4(kc, MR, Math.min(NR, nc - jr), a, aOff + ir * rsa, rsa, csa, pb, jr * kc, alpha, beta,
+                tile4(kc, MR, Math.min(NR, nc - jr), a, aOff + ir * rsa, rsa, csa, pb, jr * kc, alpha,
                         c, cOff + ir * ldc + jr, ldc, tile);
             }
         }
         for (int i = fullRows; i < mc; i++) {
             for (int jr = 0; jr < nc; jr += NR) {
-                tile1(kc, Math.min(NR, nc - jr), a, aOff + i * rsa, csa, pb, jr * kc, alpha, beta,
+                tile1(kc, Math.min(NR, nc - jr), a, aOff + i * rsa, csa, pb, jr * kc, alpha,
                         c, cOff + i * ldc + jr, tile);
             }
         }
     }
 
-    /** A tile of up to MR x NR; a partial one goes through the scratch tile so C is never overrun. */
+    /**
+     * {@code C += alpha * A * B} on a tile of up to MR x NR. A partial tile, or alpha other than 1,
+     * goes through the zeroed scratch tile, so C is never overrun and the kernel stays one form.
+     */
     private static void tile4(int kc, int mr, int nr, float[] a, int aOff, int ars, int acs, float[] b, int bOff,
-                              float alpha, float beta, float[] c, int cOff, int ldc, float[] tile) {
-        if (mr == MR && nr == NR) {
-            kernel4(kc, a, aOff, ars, acs, b, bOff, c, cOff, ldc, alpha, beta);
+                              float alpha, float[] c, int cOff, int ldc, float[] tile) {
+        if (mr == MR && nr == NR && alpha == 1f) {
+            kernel4(kc, a, aOff, ars, acs, b, bOff, c, cOff, ldc);
         } else {
-            kernel4(kc, a, aOff, ars, acs, b, bOff, tile, 0, NR, 1f, 0f);
-            addTile(mr, nr, tile, alpha, beta, c, cOff, ldc);
+            java.util.Arrays.fill(tile, 0f);
+            kernel4(kc, a, aOff, ars, acs, b, bOff, tile, 0, NR);
+            addTile(mr, nr, tile, alpha, c, cOff, ldc);
         }
     }
 
     private static void tile1(int kc, int nr, float[] a, int aOff, int acs, float[] b, int bOff,
-                              float alpha, float beta, float[] c, int cOff, float[] tile) {
-        if (nr == NR) {
-            kernel1(kc, a, aOff, acs, b, bOff, c, cOff, alpha, beta);
+                              float alpha, float[] c, int cOff, float[] tile) {
+        if (nr == NR && alpha == 1f) {
+            kernel1(kc, a, aOff, acs, b, bOff, c, cOff);
         } else {
-            kernel1(kc, a, aOff, acs, b, bOff, tile, 0, 1f, 0f);
-            addTile(1, nr, tile, alpha, beta, c, cOff, 0);
+            java.util.Arrays.fill(tile, 0, NR, 0f);
+            kernel1(kc, a, aOff, acs, b, bOff, tile, 0);
+            addTile(1, nr, tile, alpha, c, cOff, 0);
         }
     }
 
-    private static void addTile(int rows, int cols, float[] tile, float alpha, float beta, float[] c, int cOff, int ldc) {
+    private static void addTile(int rows, int cols, float[] tile, float alpha, float[] c, int cOff, int ldc) {
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                int ci = cOff + i * ldc + j;
-                float v = alpha * tile[i * NR + j];
-                c[ci] = beta == 0f ? v : v + beta * c[ci];
+                c[cOff + i * ldc + j] += alpha * tile[i * NR + j];
             }
         }
     }
@@ -229,14 +232,17 @@ final class VectorGemm {
     }
 
     /**
-     * The register-blocked micro-kernel: a 4 x NR tile of C (16 vector accumulators) from four rows of A
-     * and one packed panel of B ({@code [kc][NR]}). A's element (i, p) is {@code a[aOff + i*ars + p*acs]}: a
-     * row-major matrix read in place ({@code ars = lda, acs = 1}) or a packed panel ({@code ars = 1, acs = MR}).
-     * Generated shape, written out by hand so that C2 keeps every accumulator in a register: a helper
-     * taking vectors as arguments could fail to inline and box them.
+     * The register-blocked micro-kernel: {@code C += A * B} on a 4 x NR tile of C (16 vector accumulators)
+     * from four rows of A and one packed panel of B ({@code [kc][NR]}). A's element (i, p) is
+     * {@code a[aOff + i*ars + p*acs]}: row-major A in place ({@code ars = lda, acs = 1}) or transposed A in
+     * place ({@code ars = 1, acs = lda}).
+     *
+     * <p>Written out in full so that C2 keeps every accumulator in a register, and kept to the one form
+     * {@code C += A*B} (callers prepare C for other alpha and beta): every extra path adds vector nodes,
+     * and past C2's node budget the remaining Vector API calls are not intrinsified but run as slow,
+     * allocating Java code.
      */
-    static void kernel4(int kc, float[] a, int aOff, int ars, int acs, float[] b, int bOff,
-                        float[] c, int cOff, int ldc, float alpha, float beta) {
+    static void kernel4(int kc, float[] a, int aOff, int ars, int acs, float[] b, int bOff, float[] c, int cOff, int ldc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
@@ -272,56 +278,30 @@ final class VectorGemm {
             c32 = b2.fma(x3, c32);
             c33 = b3.fma(x3, c33);
         }
-        if (alpha != 1f) {
-            c00 = c00.mul(alpha); c01 = c01.mul(alpha); c02 = c02.mul(alpha); c03 = c03.mul(alpha);
-            c10 = c10.mul(alpha); c11 = c11.mul(alpha); c12 = c12.mul(alpha); c13 = c13.mul(alpha);
-            c20 = c20.mul(alpha); c21 = c21.mul(alpha); c22 = c22.mul(alpha); c23 = c23.mul(alpha);
-            c30 = c30.mul(alpha); c31 = c31.mul(alpha); c32 = c32.mul(alpha); c33 = c33.mul(alpha);
-        }
         int r0 = cOff;
         int r1 = r0 + ldc;
         int r2 = r1 + ldc;
         int r3 = r2 + ldc;
-        if (beta == 0f) {
-            c00.intoArray(c, r0);
-            c01.intoArray(c, r0 + 1 * L);
-            c02.intoArray(c, r0 + 2 * L);
-            c03.intoArray(c, r0 + 3 * L);
-            c10.intoArray(c, r1);
-            c11.intoArray(c, r1 + 1 * L);
-            c12.intoArray(c, r1 + 2 * L);
-            c13.intoArray(c, r1 + 3 * L);
-            c20.intoArray(c, r2);
-            c21.intoArray(c, r2 + 1 * L);
-            c22.intoArray(c, r2 + 2 * L);
-            c23.intoArray(c, r2 + 3 * L);
-            c30.intoArray(c, r3);
-            c31.intoArray(c, r3 + 1 * L);
-            c32.intoArray(c, r3 + 2 * L);
-            c33.intoArray(c, r3 + 3 * L);
-        } else {
-            FloatVector.fromArray(S, c, r0).mul(beta).add(c00).intoArray(c, r0);
-            FloatVector.fromArray(S, c, r0 + 1 * L).mul(beta).add(c01).intoArray(c, r0 + 1 * L);
-            FloatVector.fromArray(S, c, r0 + 2 * L).mul(beta).add(c02).intoArray(c, r0 + 2 * L);
-            FloatVector.fromArray(S, c, r0 + 3 * L).mul(beta).add(c03).intoArray(c, r0 + 3 * L);
-            FloatVector.fromArray(S, c, r1).mul(beta).add(c10).intoArray(c, r1);
-            FloatVector.fromArray(S, c, r1 + 1 * L).mul(beta).add(c11).intoArray(c, r1 + 1 * L);
-            FloatVector.fromArray(S, c, r1 + 2 * L).mul(beta).add(c12).intoArray(c, r1 + 2 * L);
-            FloatVector.fromArray(S, c, r1 + 3 * L).mul(beta).add(c13).intoArray(c, r1 + 3 * L);
-            FloatVector.fromArray(S, c, r2).mul(beta).add(c20).intoArray(c, r2);
-            FloatVector.fromArray(S, c, r2 + 1 * L).mul(beta).add(c21).intoArray(c, r2 + 1 * L);
-            FloatVector.fromArray(S, c, r2 + 2 * L).mul(beta).add(c22).intoArray(c, r2 + 2 * L);
-            FloatVector.fromArray(S, c, r2 + 3 * L).mul(beta).add(c23).intoArray(c, r2 + 3 * L);
-            FloatVector.fromArray(S, c, r3).mul(beta).add(c30).intoArray(c, r3);
-            FloatVector.fromArray(S, c, r3 + 1 * L).mul(beta).add(c31).intoArray(c, r3 + 1 * L);
-            FloatVector.fromArray(S, c, r3 + 2 * L).mul(beta).add(c32).intoArray(c, r3 + 2 * L);
-            FloatVector.fromArray(S, c, r3 + 3 * L).mul(beta).add(c33).intoArray(c, r3 + 3 * L);
-        }
+        FloatVector.fromArray(S, c, r0).add(c00).intoArray(c, r0);
+        FloatVector.fromArray(S, c, r0 + 1 * L).add(c01).intoArray(c, r0 + 1 * L);
+        FloatVector.fromArray(S, c, r0 + 2 * L).add(c02).intoArray(c, r0 + 2 * L);
+        FloatVector.fromArray(S, c, r0 + 3 * L).add(c03).intoArray(c, r0 + 3 * L);
+        FloatVector.fromArray(S, c, r1).add(c10).intoArray(c, r1);
+        FloatVector.fromArray(S, c, r1 + 1 * L).add(c11).intoArray(c, r1 + 1 * L);
+        FloatVector.fromArray(S, c, r1 + 2 * L).add(c12).intoArray(c, r1 + 2 * L);
+        FloatVector.fromArray(S, c, r1 + 3 * L).add(c13).intoArray(c, r1 + 3 * L);
+        FloatVector.fromArray(S, c, r2).add(c20).intoArray(c, r2);
+        FloatVector.fromArray(S, c, r2 + 1 * L).add(c21).intoArray(c, r2 + 1 * L);
+        FloatVector.fromArray(S, c, r2 + 2 * L).add(c22).intoArray(c, r2 + 2 * L);
+        FloatVector.fromArray(S, c, r2 + 3 * L).add(c23).intoArray(c, r2 + 3 * L);
+        FloatVector.fromArray(S, c, r3).add(c30).intoArray(c, r3);
+        FloatVector.fromArray(S, c, r3 + 1 * L).add(c31).intoArray(c, r3 + 1 * L);
+        FloatVector.fromArray(S, c, r3 + 2 * L).add(c32).intoArray(c, r3 + 2 * L);
+        FloatVector.fromArray(S, c, r3 + 3 * L).add(c33).intoArray(c, r3 + 3 * L);
     }
 
-    /** One row of A (element p at {@code aOff + p*acs}) against one packed panel of B: batch-1 steps, leftover rows. */
-    static void kernel1(int kc, float[] a, int aOff, int acs, float[] b, int bOff,
-                        float[] c, int cOff, float alpha, float beta) {
+    /** {@code C += A * B} for one row of A (element p at {@code aOff + p*acs}) and one packed panel of B. */
+    static void kernel1(int kc, float[] a, int aOff, int acs, float[] b, int bOff, float[] c, int cOff) {
         FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S);
         int pb = bOff;
         for (int p = 0, pa = aOff; p < kc; p++, pb += NR, pa += acs) {
@@ -331,19 +311,9 @@ final class VectorGemm {
             c2 = FloatVector.fromArray(S, b, pb + 2 * L).fma(x, c2);
             c3 = FloatVector.fromArray(S, b, pb + 3 * L).fma(x, c3);
         }
-        if (alpha != 1f) {
-            c0 = c0.mul(alpha); c1 = c1.mul(alpha); c2 = c2.mul(alpha); c3 = c3.mul(alpha);
-        }
-        if (beta == 0f) {
-            c0.intoArray(c, cOff);
-            c1.intoArray(c, cOff + 1 * L);
-            c2.intoArray(c, cOff + 2 * L);
-            c3.intoArray(c, cOff + 3 * L);
-        } else {
-            FloatVector.fromArray(S, c, cOff).mul(beta).add(c0).intoArray(c, cOff);
-            FloatVector.fromArray(S, c, cOff + 1 * L).mul(beta).add(c1).intoArray(c, cOff + 1 * L);
-            FloatVector.fromArray(S, c, cOff + 2 * L).mul(beta).add(c2).intoArray(c, cOff + 2 * L);
-            FloatVector.fromArray(S, c, cOff + 3 * L).mul(beta).add(c3).intoArray(c, cOff + 3 * L);
-        }
+        FloatVector.fromArray(S, c, cOff).add(c0).intoArray(c, cOff);
+        FloatVector.fromArray(S, c, cOff + 1 * L).add(c1).intoArray(c, cOff + 1 * L);
+        FloatVector.fromArray(S, c, cOff + 2 * L).add(c2).intoArray(c, cOff + 2 * L);
+        FloatVector.fromArray(S, c, cOff + 3 * L).add(c3).intoArray(c, cOff + 3 * L);
     }
 }

@@ -39,14 +39,21 @@ final class DirectionPass {
         int in = p.inputSize();
         int gw = m.gateWidth;
         int rows = r1 - r0;
-        k.gemm(Transpose.NO, Transpose.YES, rows, gw, in, 1f, m.input, r0 * in, in, w, p.weightIh(), in,
-                0f, m.gates, r0 * gw, gw);
+        float beta = 0f;
         if (p.hasBias()) {
-            k.addBias(rows, gw, w, p.biasIh(), m.gates, r0 * gw, gw);
+            // Start from the bias rows and accumulate the product onto them: no separate bias pass.
+            float[] bias = new float[gw];
+            System.arraycopy(w, p.biasIh(), bias, 0, gw);
             if (cell.foldsRecurrentBias()) {
-                k.addBias(rows, gw, w, p.biasHh(), m.gates, r0 * gw, gw);
+                k.add(gw, w, p.biasHh(), bias, 0);
             }
+            for (int r = r0; r < r1; r++) {
+                System.arraycopy(bias, 0, m.gates, r * gw, gw);
+            }
+            beta = 1f;
         }
+        k.gemm(Transpose.NO, Transpose.YES, rows, gw, in, 1f, m.input, r0 * in, in, w, p.weightIh(), in,
+                beta, m.gates, r0 * gw, gw);
     }
 
     /**
@@ -93,10 +100,14 @@ final class DirectionPass {
             // into the cell's own buffer when the cell keeps it apart, else it is added straight
             // onto the gate pre-activations (saving a buffer and a pass).
             if (cell.keepsRecurrentPreactivations()) {
-                k.gemmPacked(rows, m.h, prev + b0 * hidden, hidden, m.recurrentWeights, 0f, m.rec, recOff + b0 * gw, gw);
+                float beta = 0f;
                 if (stepBias) {
-                    k.addBias(rows, gw, w, p.biasHh(), m.rec, recOff + b0 * gw, gw);
+                    for (int b = b0; b < b1; b++) {
+                        System.arraycopy(w, p.biasHh(), m.rec, recOff + b * gw, gw);
+                    }
+                    beta = 1f;
                 }
+                k.gemmPacked(rows, m.h, prev + b0 * hidden, hidden, m.recurrentWeights, beta, m.rec, recOff + b0 * gw, gw);
             } else {
                 k.gemmPacked(rows, m.h, prev + b0 * hidden, hidden, m.recurrentWeights, 1f, m.gates, recOff + b0 * gw, gw);
             }
