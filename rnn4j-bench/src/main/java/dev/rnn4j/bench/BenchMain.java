@@ -108,9 +108,13 @@ public final class BenchMain {
         SequenceBench bench = new SequenceBench(w, o.threads());
         Timing timing = new Timing(3.0, o.reps(), o.maxSeconds());
         double[] sink = new double[1];
-        Timing.Result r = mode.equals("train")
-                ? timing.measure(() -> sink[0] += bench.train())
-                : timing.measure(() -> sink[0] += bench.infer());
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Runnable iteration = mode.equals("train") ? () -> sink[0] += bench.train() : () -> sink[0] += bench.infer();
+        Timing.Result r = timing.measure(iteration);
+        // Heap allocated by one more iteration on this thread: large values mean vectors were boxed.
+        long before = mx.getCurrentThreadAllocatedBytes();
+        iteration.run();
+        double allocatedMb = (mx.getCurrentThreadAllocatedBytes() - before) / 1e6;
         if (!Double.isFinite(sink[0])) {
             System.err.println("bench: warning, non-finite result " + sink[0]);
         }
@@ -119,7 +123,7 @@ public final class BenchMain {
         return line.put("ms_median", s * 1e3).put("ms_min", r.min() * 1e3).put("ms_max", r.max() * 1e3)
                 .put("reps", r.perIteration().length).put("inner", r.inner())
                 .put("seq_per_s", w.batch() / s).put("steps_per_s", (double) w.batch() * w.time() / s)
-                .put("gflop_per_iter", gflop).put("gflops", gflop / s).toString();
+                .put("gflop_per_iter", gflop).put("gflops", gflop / s).put("alloc_mb_per_iter", allocatedMb).toString();
     }
 
     private static JsonLine header(Workload w, String mode, int threads) {
