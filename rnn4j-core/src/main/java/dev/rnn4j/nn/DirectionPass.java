@@ -112,6 +112,11 @@ final class DirectionPass {
                 k.gemmPacked(rows, m.h, prev + b0 * hidden, hidden, m.recurrentWeights, 1f, m.gates, recOff + b0 * gw, gw);
             }
             cell.forward(k, m, t, recOff, b0, b1);
+            if (m.lengths == null && yWidth == hidden) {
+                // Every row active and the output rows contiguous: one copy for the whole range.
+                System.arraycopy(m.h, cur + b0 * hidden, y, (t * m.batch + b0) * hidden + yOff, rows * hidden);
+                continue;
+            }
             for (int b = b0; b < b1; b++) {
                 int yRow = (t * m.batch + b) * yWidth + yOff;
                 if (m.active(b, t)) {
