@@ -25,6 +25,9 @@ final class VectorGemm {
     static final int MR = 4;
     /** Columns of the micro-tile: four vectors, so 16 accumulators plus 4 B vectors fit the 32 registers. */
     static final int NR = 4 * L;
+    /** Rows and columns of the narrow micro-tile, for products with at most two vectors of columns. */
+    static final int MRN = 8;
+    static final int NRN = 2 * L;
     private static final int KC = 128;
     private static final int MC = 96;
     private static final int NC = Math.max(NR, 1024 / NR * NR);
@@ -58,7 +61,7 @@ final class VectorGemm {
         int rsb = transB == Transpose.NO ? ldb : 1;
         int csb = transB == Transpose.NO ? 1 : ldb;
         float[] data = new float[Math.max(1, k * roundUp(n, NR))];
-        packB(b, bOff, rsb, csb, k, n, data);
+        packB(b, bOff, rsb, csb, k, n, data, NR);
         return new Packed(k, n, data);
     }
 
@@ -79,17 +82,25 @@ final class VectorGemm {
         int csa = transA == Transpose.NO ? 1 : lda;
         int rsb = transB == Transpose.NO ? ldb : 1;
         int csb = transB == Transpose.NO ? 1 : ldb;
+        // Narrow products (a layer's few input features) would leave most of a 4-vector tile empty.
+        boolean narrow = n <= NRN;
+        int width = narrow ? NRN : NR;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                float[] pb = ws.packB(kc * roundUp(nc, NR));
-                packB(b, bOff + pc * rsb + jc * csb, rsb, csb, kc, nc, pb);
+                float[] pb = ws.packB(kc * roundUp(nc, width));
+                packB(b, bOff + pc * rsb + jc * csb, rsb, csb, kc, nc, pb, width);
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     // A is read in place: element (i, p) of op(A) at a[i*rsa + p*csa].
-                    macro(mc, nc, kc, a, aOff + ic * rsa + pc * csa, rsa, csa, pb, alpha,
-                            c, cOff + ic * ldc + jc, ldc, ws.tile);
+                    int blockA = aOff + ic * rsa + pc * csa;
+                    int blockC = cOff + ic * ldc + jc;
+                    if (narrow) {
+                        macroNarrow(mc, nc, kc, a, blockA, rsa, csa, pb, alpha, c, blockC, ldc, ws.tile);
+                    } else {
+                        macro(mc, nc, kc, a, blockA, rsa, csa, pb, alpha, c, blockC, ldc, ws.tile);
+                    }
                 }
             }
         }
@@ -148,6 +159,33 @@ final class VectorGemm {
     }
 
     /**
+     * The sweep of {@link #macro} for a narrow B (one panel of NRN columns): 8-row groups with
+     * {@link #kernel8n}, leftover rows with a plain loop (they only occur when m is not a multiple of 8).
+     */
+    private static void macroNarrow(int mc, int nc, int kc, float[] a, int aOff, int rsa, int csa, float[] pb,
+                                    float alpha, float[] c, int cOff, int ldc, float[] tile) {
+        int fullRows = mc - mc % MRN;
+        for (int ir = 0; ir < fullRows; ir += MRN) {
+            if (nc == NRN && alpha == 1f) {
+                kernel8n(kc, a, aOff + ir * rsa, rsa, csa, pb, 0, c, cOff + ir * ldc, ldc);
+            } else {
+                java.util.Arrays.fill(tile, 0, MRN * NRN, 0f);
+                kernel8n(kc, a, aOff + ir * rsa, rsa, csa, pb, 0, tile, 0, NRN);
+                addTile(MRN, nc, tile, NRN, alpha, c, cOff + ir * ldc, ldc);
+            }
+        }
+        for (int i = fullRows; i < mc; i++) {
+            for (int j = 0; j < nc; j++) {
+                float sum = 0f;
+                for (int p = 0; p < kc; p++) {
+                    sum = Math.fma(a[aOff + i * rsa + p * csa], pb[p * NRN + j], sum);
+                }
+                c[cOff + i * ldc + j] += alpha * sum;
+            }
+        }
+    }
+
+    /**
      * {@code C += alpha * A * B} on a tile of up to MR x NR. A partial tile, or alpha other than 1,
      * goes through the zeroed scratch tile, so C is never overrun and the kernel stays one form.
      */
@@ -158,7 +196,7 @@ final class VectorGemm {
         } else {
             java.util.Arrays.fill(tile, 0f);
             kernel4(kc, a, aOff, ars, acs, b, bOff, tile, 0, NR);
-            addTile(mr, nr, tile, alpha, c, cOff, ldc);
+            addTile(mr, nr, tile, NR, alpha, c, cOff, ldc);
         }
     }
 
@@ -169,44 +207,44 @@ final class VectorGemm {
         } else {
             java.util.Arrays.fill(tile, 0, NR, 0f);
             kernel1(kc, a, aOff, acs, b, bOff, tile, 0);
-            addTile(1, nr, tile, alpha, c, cOff, 0);
+            addTile(1, nr, tile, NR, alpha, c, cOff, 0);
         }
     }
 
-    private static void addTile(int rows, int cols, float[] tile, float alpha, float[] c, int cOff, int ldc) {
+    private static void addTile(int rows, int cols, float[] tile, int ldt, float alpha, float[] c, int cOff, int ldc) {
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                c[cOff + i * ldc + j] += alpha * tile[i * NR + j];
+                c[cOff + i * ldc + j] += alpha * tile[i * ldt + j];
             }
         }
     }
 
     /**
      * Packs the kc x nc block of op(B) whose (p, j) element is {@code b[off + p*rsb + j*csb]} into
-     * panels {@code [nc/NR][kc][NR]}, zero-padding the last panel.
+     * panels {@code [nc/width][kc][width]}, zero-padding the last panel.
      */
-    private static void packB(float[] b, int off, int rsb, int csb, int kc, int nc, float[] dst) {
-        for (int jr = 0, panel = 0; jr < nc; jr += NR, panel += kc * NR) {
-            int nr = Math.min(NR, nc - jr);
+    private static void packB(float[] b, int off, int rsb, int csb, int kc, int nc, float[] dst, int width) {
+        for (int jr = 0, panel = 0; jr < nc; jr += width, panel += kc * width) {
+            int nr = Math.min(width, nc - jr);
             if (csb == 1) {
                 for (int p = 0; p < kc; p++) {
-                    int d = panel + p * NR;
+                    int d = panel + p * width;
                     System.arraycopy(b, off + p * rsb + jr, dst, d, nr);
-                    if (nr < NR) {
-                        java.util.Arrays.fill(dst, d + nr, d + NR, 0f);
+                    if (nr < width) {
+                        java.util.Arrays.fill(dst, d + nr, d + width, 0f);
                     }
                 }
             } else {
                 // Transposed B: read each column's k values contiguously, write them strided.
-                for (int j = 0; j < NR; j++) {
+                for (int j = 0; j < width; j++) {
                     if (j < nr) {
                         int src = off + (jr + j) * csb;
                         for (int p = 0; p < kc; p++) {
-                            dst[panel + p * NR + j] = b[src + p * rsb];
+                            dst[panel + p * width + j] = b[src + p * rsb];
                         }
                     } else {
                         for (int p = 0; p < kc; p++) {
-                            dst[panel + p * NR + j] = 0f;
+                            dst[panel + p * width + j] = 0f;
                         }
                     }
                 }
@@ -315,5 +353,82 @@ final class VectorGemm {
         FloatVector.fromArray(S, c, cOff + 1 * L).add(c1).intoArray(c, cOff + 1 * L);
         FloatVector.fromArray(S, c, cOff + 2 * L).add(c2).intoArray(c, cOff + 2 * L);
         FloatVector.fromArray(S, c, cOff + 3 * L).add(c3).intoArray(c, cOff + 3 * L);
+    }
+
+    /**
+     * The micro-kernel for narrow products (n at most two vectors, e.g. the input gradient of a layer
+     * with few input features): {@code C += A * B} on an 8 x NRN tile, again 16 accumulators, with A
+     * addressed as in {@link #kernel4} and B packed in panels of NRN columns.
+     */
+    static void kernel8n(int kc, float[] a, int aOff, int ars, int acs, float[] b, int bOff, float[] c, int cOff, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
+        int a0 = aOff;
+        int a1 = a0 + ars;
+        int a2 = a1 + ars;
+        int a3 = a2 + ars;
+        int a4 = a3 + ars;
+        int a5 = a4 + ars;
+        int a6 = a5 + ars;
+        int a7 = a6 + ars;
+        int pb = bOff;
+        for (int p = 0, pa = 0; p < kc; p++, pb += NRN, pa += acs) {
+            FloatVector b0 = FloatVector.fromArray(S, b, pb);
+            FloatVector b1 = FloatVector.fromArray(S, b, pb + 1 * L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + pa]);
+            c00 = b0.fma(x0, c00);
+            c01 = b1.fma(x0, c01);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + pa]);
+            c10 = b0.fma(x1, c10);
+            c11 = b1.fma(x1, c11);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + pa]);
+            c20 = b0.fma(x2, c20);
+            c21 = b1.fma(x2, c21);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + pa]);
+            c30 = b0.fma(x3, c30);
+            c31 = b1.fma(x3, c31);
+            FloatVector x4 = FloatVector.broadcast(S, a[a4 + pa]);
+            c40 = b0.fma(x4, c40);
+            c41 = b1.fma(x4, c41);
+            FloatVector x5 = FloatVector.broadcast(S, a[a5 + pa]);
+            c50 = b0.fma(x5, c50);
+            c51 = b1.fma(x5, c51);
+            FloatVector x6 = FloatVector.broadcast(S, a[a6 + pa]);
+            c60 = b0.fma(x6, c60);
+            c61 = b1.fma(x6, c61);
+            FloatVector x7 = FloatVector.broadcast(S, a[a7 + pa]);
+            c70 = b0.fma(x7, c70);
+            c71 = b1.fma(x7, c71);
+        }
+        int r0 = cOff;
+        int r1 = r0 + ldc;
+        int r2 = r1 + ldc;
+        int r3 = r2 + ldc;
+        int r4 = r3 + ldc;
+        int r5 = r4 + ldc;
+        int r6 = r5 + ldc;
+        int r7 = r6 + ldc;
+        FloatVector.fromArray(S, c, r0).add(c00).intoArray(c, r0);
+        FloatVector.fromArray(S, c, r0 + 1 * L).add(c01).intoArray(c, r0 + 1 * L);
+        FloatVector.fromArray(S, c, r1).add(c10).intoArray(c, r1);
+        FloatVector.fromArray(S, c, r1 + 1 * L).add(c11).intoArray(c, r1 + 1 * L);
+        FloatVector.fromArray(S, c, r2).add(c20).intoArray(c, r2);
+        FloatVector.fromArray(S, c, r2 + 1 * L).add(c21).intoArray(c, r2 + 1 * L);
+        FloatVector.fromArray(S, c, r3).add(c30).intoArray(c, r3);
+        FloatVector.fromArray(S, c, r3 + 1 * L).add(c31).intoArray(c, r3 + 1 * L);
+        FloatVector.fromArray(S, c, r4).add(c40).intoArray(c, r4);
+        FloatVector.fromArray(S, c, r4 + 1 * L).add(c41).intoArray(c, r4 + 1 * L);
+        FloatVector.fromArray(S, c, r5).add(c50).intoArray(c, r5);
+        FloatVector.fromArray(S, c, r5 + 1 * L).add(c51).intoArray(c, r5 + 1 * L);
+        FloatVector.fromArray(S, c, r6).add(c60).intoArray(c, r6);
+        FloatVector.fromArray(S, c, r6 + 1 * L).add(c61).intoArray(c, r6 + 1 * L);
+        FloatVector.fromArray(S, c, r7).add(c70).intoArray(c, r7);
+        FloatVector.fromArray(S, c, r7 + 1 * L).add(c71).intoArray(c, r7 + 1 * L);
     }
 }
