@@ -19,8 +19,10 @@ final class StackPass {
 
     /** Fewest batch rows worth giving a thread of their own in the time loop. */
     private static final int MIN_ROWS_PER_UNIT = 8;
-    /** Row ranges are multiples of this where possible: the height of the GEMM micro-tile. */
-    private static final int ROW_ALIGN = 4;
+    /** Row ranges are multiples of this where possible: the height of the GEMM micro-tiles. */
+    private static final int ROW_ALIGN = 8;
+    /** Parts per thread of a parallel phase, so that work moves away from a delayed thread. */
+    private static final int PARTS_PER_THREAD = 2;
 
     private final Kernels k;
     private final Cell cell;
@@ -45,10 +47,22 @@ final class StackPass {
         return Math.min(n, (start + align / 2) / align * align);
     }
 
-    /** Time-loop units per direction for this batch. */
+    /**
+     * Time-loop units per direction for this batch: about two per thread, so that a thread the
+     * operating system delays leaves its share to the others (see {@link WorkerPool}). Smaller
+     * groups cost the per-step product nothing: it streams the weights once per 4 rows anyway.
+     */
     private int rowGroups(int batch) {
-        int perDirection = Math.max(1, pool.threads() / config.directions());
+        if (pool.threads() == 1) {
+            return 1;
+        }
+        int perDirection = Math.max(1, PARTS_PER_THREAD * pool.threads() / config.directions());
         return Math.max(1, Math.min(perDirection, batch / MIN_ROWS_PER_UNIT));
+    }
+
+    /** Parts of each large product. */
+    private int productParts() {
+        return pool.threads() == 1 ? 1 : PARTS_PER_THREAD * pool.threads();
     }
 
     /**
@@ -72,7 +86,7 @@ final class StackPass {
                 m.input = input;
                 m.lengths = lengths;
             }
-            int parts = pool.threads();
+            int parts = productParts();
             pool.run(parts, part -> {
                 int r0 = split(rows, parts, part, ROW_ALIGN);
                 int r1 = split(rows, parts, part + 1, ROW_ALIGN);
@@ -135,7 +149,7 @@ final class StackPass {
             });
             float[] dxLayer = ws.layerGradient(config, layer);
             Arrays.fill(dxLayer, 0f);
-            int parts = pool.threads();
+            int parts = productParts();
             pool.run(parts, part -> {
                 // Disjoint gate rows of the weight gradients, disjoint time-major rows of dx.
                 int g0 = split(gw, parts, part, ROW_ALIGN);

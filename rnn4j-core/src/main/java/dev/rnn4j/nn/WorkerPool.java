@@ -2,14 +2,19 @@ package dev.rnn4j.nn;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A fixed, small pool for splitting one computation into parts: the caller runs part 0 and
- * {@code threads - 1} daemon workers run the others. Workers spin briefly after each part before
- * parking, because a park/unpark round trip costs tens of microseconds on a virtual machine, more
- * than a whole recurrent step; a spinning worker picks up the next part in well under one.
+ * A fixed, small pool for splitting one computation into parts: the caller and
+ * {@code threads - 1} daemon workers take parts from a shared counter until none are left, so a
+ * worker that the operating system has not scheduled yet simply ends up with fewer parts (the
+ * caller never waits for a thread that has not started, only for parts already taken).
+ *
+ * <p>Workers spin briefly after each computation before parking, because a park/unpark round trip
+ * costs tens of microseconds on a virtual machine; a spinning worker picks up the next computation
+ * in well under one.
  *
  * <p>One computation at a time: a caller that finds the pool busy (another thread's computation,
  * or a part that itself asks for parallelism) runs all parts itself, in order. Results are then the
@@ -24,11 +29,42 @@ final class WorkerPool {
 
     /** How long an idle worker spins before parking. */
     private static final long SPIN_NANOS = 200_000;
+    /** Busy-wait iterations (tens of microseconds) before a waiting caller starts yielding its core. */
+    private static final int YIELD_AFTER_SPINS = 20_000;
 
     private static final Map<Integer, WorkerPool> SHARED = new ConcurrentHashMap<>();
 
     private final Worker[] workers;
     private final ReentrantLock lock = new ReentrantLock();
+    /** The computation being run, read by spinning workers. */
+    private volatile Job current;
+
+    /** A computation: its parts are claimed through {@link #next} and counted in {@link #done}. */
+    private static final class Job {
+        final Task task;
+        final int parts;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        volatile Throwable failure;
+
+        Job(Task task, int parts) {
+            this.task = task;
+            this.parts = parts;
+        }
+
+        void runParts() {
+            int p;
+            while ((p = next.getAndIncrement()) < parts) {
+                try {
+                    task.run(p);
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                } finally {
+                    done.incrementAndGet();
+                }
+            }
+        }
+    }
 
     private WorkerPool(int threads) {
         workers = new Worker[threads - 1];
@@ -50,36 +86,34 @@ final class WorkerPool {
         return workers.length + 1;
     }
 
-    /**
-     * Runs {@code task.run(p)} for every p in [0, parts) and returns when all are done. Thread i
-     * (the caller is 0) runs parts i, i + threads, i + 2*threads, ...
-     */
+    /** Runs {@code task.run(p)} for every p in [0, parts), on whichever threads take them; returns when all are done. */
     void run(int parts, Task task) {
-        int used = Math.min(parts, threads());
-        if (used <= 1 || lock.isHeldByCurrentThread() || !lock.tryLock()) {
+        if (parts <= 1 || workers.length == 0 || lock.isHeldByCurrentThread() || !lock.tryLock()) {
             for (int p = 0; p < parts; p++) {
                 task.run(p);
             }
             return;
         }
         try {
-            for (int p = 1; p < used; p++) {
-                workers[p - 1].post(task, p, parts, used);
-            }
-            Throwable failure = null;
-            try {
-                for (int p = 0; p < parts; p += used) {
-                    task.run(p);
-                }
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            }
-            for (int p = 1; p < used; p++) {
-                Throwable t = workers[p - 1].awaitDone();
-                if (failure == null) {
-                    failure = t;
+            Job job = new Job(task, parts);
+            current = job;
+            for (Worker w : workers) {
+                if (w.parked) {
+                    LockSupport.unpark(w);
                 }
             }
+            job.runParts();
+            // Wait for parts other threads took. If that takes long, the thread running one may have
+            // lost its core to another process: yield ours rather than spin it away.
+            for (int spins = 0; job.done.get() < parts; spins++) {
+                if (spins < YIELD_AFTER_SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+            current = null;
+            Throwable failure = job.failure;
             if (failure instanceof RuntimeException re) {
                 throw re;
             }
@@ -91,72 +125,37 @@ final class WorkerPool {
         }
     }
 
-    /** A worker: waits for a posted part, runs it, publishes completion through {@link #done}. */
-    private static final class Worker extends Thread {
-        private volatile int posted;
-        private volatile int done;
+    /** A worker: takes parts of each new computation it sees, then spins, then parks. */
+    private final class Worker extends Thread {
         private volatile boolean parked;
-        // Written by the caller before the volatile write of posted, read by the worker after reading it.
-        private Task task;
-        private int part;
-        private int parts;
-        private int stride;
-        // Written by the worker before the volatile write of done.
-        private Throwable failure;
 
         Worker(String name) {
             super(name);
             setDaemon(true);
         }
 
-        void post(Task t, int p, int count, int step) {
-            task = t;
-            part = p;
-            parts = count;
-            stride = step;
-            failure = null;
-            posted = posted + 1;
-            if (parked) {
-                LockSupport.unpark(this);
-            }
-        }
-
-        Throwable awaitDone() {
-            int target = posted;
-            while (done != target) {
-                Thread.onSpinWait();
-            }
-            return failure;
-        }
-
         @Override
         public void run() {
-            int seen = 0;
+            Job seen = null;
+            long idleSince = System.nanoTime();
             while (true) {
-                long spinStart = System.nanoTime();
-                while (posted == seen) {
-                    if (System.nanoTime() - spinStart < SPIN_NANOS) {
-                        Thread.onSpinWait();
-                    } else {
-                        // Announce before the final check, so a poster either sees parked or we see its post.
-                        parked = true;
-                        if (posted == seen) {
-                            LockSupport.park(this);
-                        }
-                        parked = false;
-                        spinStart = System.nanoTime();
+                Job job = current;
+                if (job != null && job != seen) {
+                    seen = job;
+                    job.runParts();
+                    idleSince = System.nanoTime();
+                } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    // Announce before the final check, so a poster either sees parked or we see its job.
+                    parked = true;
+                    Job again = current;
+                    if (again == null || again == seen) {
+                        LockSupport.park(this);
                     }
+                    parked = false;
+                    idleSince = System.nanoTime();
                 }
-                seen = posted;
-                try {
-                    for (int p = part; p < parts; p += stride) {
-                        task.run(p);
-                    }
-                } catch (RuntimeException | Error e) {
-                    failure = e;
-                }
-                task = null;
-                done = seen;
             }
         }
     }
