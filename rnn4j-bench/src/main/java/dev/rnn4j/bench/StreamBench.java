@@ -27,9 +27,8 @@ final class StreamBench {
     private final float[] out;
 
     StreamBench(Workload w, int threads) {
-        RecurrentNetwork base = RecurrentNetwork.create(w.config(), 42);
-        base.setThreads(threads);
-        this.net = base.streaming();
+        // One stream steps on the calling thread whatever `threads` says (see StreamingNetwork).
+        this.net = RecurrentNetwork.create(w.config(), 42).streaming();
         this.state = net.newState();
         SplittableRandom r = new SplittableRandom(3);
         this.inputs = new float[64][w.input()];

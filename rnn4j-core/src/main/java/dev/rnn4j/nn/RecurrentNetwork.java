@@ -223,7 +223,7 @@ public final class RecurrentNetwork {
      * network's parameters do not reach an existing snapshot; take a new one.
      */
     public StreamingNetwork streaming() {
-        return new StreamingNetwork(config, kernels, parameters.values().clone(), layout, threads);
+        return new StreamingNetwork(config, kernels, parameters.values().clone(), layout);
     }
 
     /** Threads used by one pass (the caller included); default 1. */
