@@ -80,11 +80,12 @@ final class DirectionPass {
     }
 
     /**
-     * The time loop for batch rows [b0, b1); writes each step's hidden state into columns
-     * {@code [yOff, yOff+H)} of the time-major output {@code y} [T][B][yWidth].
+     * The time loop for batch rows [b0, b1); writes the hidden state of row b at time t to
+     * {@code y[t*yTimeStride + b*yBatchStride + yOff ..]} (H floats): time-major [T][B][width]
+     * for a layer that feeds another, batch-major [B][T][width] for the stack's output.
      */
     static void forward(Kernels k, Cell cell, DirectionCache m, float[] w, ParameterLayout.DirectionOffsets p,
-                        int b0, int b1, float[] y, int yWidth, int yOff) {
+                        int b0, int b1, float[] y, int yTimeStride, int yBatchStride, int yOff) {
         int hidden = m.hidden;
         int gw = m.gateWidth;
         int rows = b1 - b0;
@@ -112,13 +113,13 @@ final class DirectionPass {
                 k.gemmPacked(rows, m.h, prev + b0 * hidden, hidden, m.recurrentWeights, 1f, m.gates, recOff + b0 * gw, gw);
             }
             cell.forward(k, m, t, recOff, b0, b1);
-            if (m.lengths == null && yWidth == hidden) {
+            if (m.lengths == null && yBatchStride == hidden) {
                 // Every row active and the output rows contiguous: one copy for the whole range.
-                System.arraycopy(m.h, cur + b0 * hidden, y, (t * m.batch + b0) * hidden + yOff, rows * hidden);
+                System.arraycopy(m.h, cur + b0 * hidden, y, t * yTimeStride + b0 * hidden + yOff, rows * hidden);
                 continue;
             }
             for (int b = b0; b < b1; b++) {
-                int yRow = (t * m.batch + b) * yWidth + yOff;
+                int yRow = t * yTimeStride + b * yBatchStride + yOff;
                 if (m.active(b, t)) {
                     System.arraycopy(m.h, cur + b * hidden, y, yRow, hidden);
                 } else {

@@ -156,10 +156,10 @@ public final class RecurrentNetwork {
         Layouts.toTimeMajor(x.data(), batch, time, config.inputSize(), ws.input);
         float[] hN = new float[config.stateSlices() * bh];
         float[] cN = config.cell().hasCellState() ? new float[config.stateSlices() * bh] : null;
+        float[] out = new float[batch * time * width];
         stack().forward(ws, parameters.values(), lens, h0 == null ? null : h0.data(), c0 == null ? null : c0.data(),
-                hN, cN);
-        float[] last = ws.layerOutput[config.numLayers() - 1];
-        Tensor output = Tensor.of(Layouts.toBatchMajor(last, batch, time, width), batch, time, width);
+                hN, cN, out);
+        Tensor output = Tensor.of(out, batch, time, width);
         Tensor hState = Tensor.of(hN, config.stateSlices(), batch, hidden);
         Tensor cState = cN == null ? null : Tensor.of(cN, config.stateSlices(), batch, hidden);
         if (!keepCache) {

@@ -66,10 +66,12 @@ final class StackPass {
     }
 
     /**
-     * Forward through every layer. The input is already in {@code ws.input}; the last layer's
-     * output ends in {@code ws.layerOutput[L-1]}; final states go to hN/cN [L*D][B][H].
+     * Forward through every layer. The input is already in {@code ws.input}; the last layer writes
+     * straight into {@code output}, batch-first [B][T][D*H] (no conversion pass); final states go
+     * to hN/cN [L*D][B][H].
      */
-    void forward(Workspace ws, float[] w, int[] lengths, float[] h0, float[] c0, float[] hN, float[] cN) {
+    void forward(Workspace ws, float[] w, int[] lengths, float[] h0, float[] c0, float[] hN, float[] cN,
+                 float[] output) {
         int batch = ws.batch;
         int rows = batch * ws.time;
         int dirs = config.directions();
@@ -80,7 +82,10 @@ final class StackPass {
         for (int li = 0; li < config.numLayers(); li++) {
             int layer = li;
             int base = layer * dirs;
-            float[] out = ws.layerOutput[layer];
+            boolean last = layer == config.numLayers() - 1;
+            float[] out = last ? output : ws.layerOutput[layer];
+            int timeStride = last ? width : batch * width;
+            int batchStride = last ? ws.time * width : width;
             for (int d = 0; d < dirs; d++) {
                 DirectionCache m = ws.caches[base + d];
                 m.input = input;
@@ -103,7 +108,7 @@ final class StackPass {
                 int group = unit / dirs;
                 DirectionPass.forward(k, cell, ws.caches[base + d], w, layout.direction(layer, d, dirs),
                         split(batch, groups, group, ROW_ALIGN), split(batch, groups, group + 1, ROW_ALIGN),
-                        out, width, d * config.hiddenSize());
+                        out, timeStride, batchStride, d * config.hiddenSize());
             });
             for (int d = 0; d < dirs; d++) {
                 DirectionCache m = ws.caches[base + d];

@@ -11,7 +11,7 @@ final class Workspace {
     final int time;
     /** The input, time-major [T][B][I]. */
     final float[] input;
-    /** Output of each layer, time-major [T][B][D*H]. */
+    /** Output of each layer but the last (which writes the caller's batch-first array), time-major [T][B][D*H]. */
     final float[][] layerOutput;
     /** Index layer * D + direction. */
     final DirectionCache[] caches;
@@ -25,7 +25,7 @@ final class Workspace {
         this.batch = batch;
         this.time = time;
         this.input = new float[time * batch * config.inputSize()];
-        this.layerOutput = new float[config.numLayers()][time * batch * config.outputSize()];
+        this.layerOutput = new float[config.numLayers() - 1][time * batch * config.outputSize()];
         this.caches = new DirectionCache[config.stateSlices()];
         for (int slice = 0; slice < caches.length; slice++) {
             caches[slice] = new DirectionCache(cell, TimeDirection.of(slice % config.directions()), batch, time,
