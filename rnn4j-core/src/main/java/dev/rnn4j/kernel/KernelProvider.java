@@ -64,21 +64,22 @@ public final class KernelProvider {
                 return Holder.SCALAR;
             }
             case "auto", "vector" -> {
-                String problem = vectorProblem();
+                Fallback problem = vectorProblem();
                 if (problem == null) {
                     try {
                         Kernels k = loadVector();
                         LOG.info("rnn4j kernels: {}", k.name());
                         return k;
                     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                        problem = "the vector kernels failed to start (" + e + ")";
+                        problem = new Fallback("the vector kernels refused to start (" + e.getMessage() + ")",
+                                "the scalar kernels are correct but slow on this JVM or CPU");
                     }
                 }
                 if (wanted.equals("vector")) {
-                    throw new IllegalStateException("-D" + PROPERTY + "=vector was given but " + problem + ".");
+                    throw new IllegalStateException("-D" + PROPERTY + "=vector was given but " + problem.reason()
+                            + "; " + problem.remedy() + ".");
                 }
-                LOG.warn("rnn4j kernels: scalar, because {}; for fast kernels add '{}' to the java command line.",
-                        problem, VECTOR_FLAG);
+                LOG.warn("rnn4j kernels: scalar, because {}; {}.", problem.reason(), problem.remedy());
                 return Holder.SCALAR;
             }
             default -> throw new IllegalArgumentException(
@@ -86,16 +87,23 @@ public final class KernelProvider {
         }
     }
 
+    /** Why the vector kernels cannot run, and what the user can do about it. */
+    private record Fallback(String reason, String remedy) {
+    }
+
     /** Why the vector kernels cannot run here, or null if they can. */
-    private static String vectorProblem() {
+    private static Fallback vectorProblem() {
         Optional<Module> module = ModuleLayer.boot().findModule("jdk.incubator.vector");
         if (module.isEmpty()) {
-            return "the module jdk.incubator.vector is not readable";
+            // The only case the command-line flag fixes.
+            return new Fallback("the module jdk.incubator.vector is not readable",
+                    "for fast kernels add '" + VECTOR_FLAG + "' to the java command line");
         }
         try {
             Class.forName(VECTOR_CLASS, false, KernelProvider.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            return "this build of rnn4j-core has no vector kernels";
+            return new Fallback("this build of rnn4j-core has no vector kernels (" + VECTOR_CLASS + " is missing)",
+                    "use an rnn4j-core jar built with its java-vector source root");
         }
         return null;
     }

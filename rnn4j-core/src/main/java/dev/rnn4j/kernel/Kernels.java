@@ -35,6 +35,9 @@ public interface Kernels {
     /** {@code C = A * B + beta * C} with A m×k as stored and B prepared by {@link #pack}. */
     void gemmPacked(int m, float[] a, int aOff, int lda, PackedMatrix b, float beta, float[] c, int cOff, int ldc);
 
+    /** {@code y[yOff + i] += x[xOff + i]} for n elements. */
+    void add(int n, float[] x, int xOff, float[] y, int yOff);
+
     /** Adds {@code bias[biasOff .. biasOff+cols)} to each of {@code rows} rows of {@code x}. */
     void addBias(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff, int ldx);
 
@@ -50,11 +53,11 @@ public interface Kernels {
     // ---- LSTM: c' = f*c + i*g, h' = o*tanh(c') ----
 
     /**
-     * One LSTM step. On entry {@code gates} holds the input part of the pre-activations
-     * (x·W_ih^T + b_ih) and {@code rec} the recurrent part (h·W_hh^T + b_hh); on exit {@code gates}
-     * holds the activated gates i, f, g, o, which backward needs.
+     * One LSTM step. On entry {@code gates} holds the whole pre-activations
+     * (x·W_ih^T + b_ih + h·W_hh^T + b_hh: the caller accumulates the recurrent product straight into
+     * them); on exit it holds the activated gates i, f, g, o, which backward needs.
      */
-    void lstmForward(int rows, int hidden, float[] gates, int gatesOff, float[] rec, int recOff,
+    void lstmForward(int rows, int hidden, float[] gates, int gatesOff,
                      float[] c, int cPrevOff, int cOff, float[] h, int hOff);
 
     /**
@@ -87,9 +90,11 @@ public interface Kernels {
 
     // ---- Elman RNN: h' = act(x·W_ih^T + b_ih + h·W_hh^T + b_hh) ----
 
-    /** One vanilla RNN step: {@code h = act(gates + rec)}; the contents of {@code gates} are undefined after it. */
-    void elmanForward(Activation activation, int rows, int hidden, float[] gates, int gatesOff,
-                      float[] rec, int recOff, float[] h, int hOff);
+    /**
+     * One vanilla RNN step: {@code h = act(gates)}, where {@code gates} holds the whole
+     * pre-activation (both products and both biases); its contents are undefined after it.
+     */
+    void elmanForward(Activation activation, int rows, int hidden, float[] gates, int gatesOff, float[] h, int hOff);
 
     /** Backward of one vanilla RNN step, from the step's output h: {@code dGates = dh * act'(h)}. */
     void elmanBackward(Activation activation, int rows, int hidden, float[] h, int hOff, float[] dh,

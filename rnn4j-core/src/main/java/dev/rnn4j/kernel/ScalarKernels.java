@@ -55,6 +55,13 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void add(int n, float[] x, int xOff, float[] y, int yOff) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] += x[xOff + i];
+        }
+    }
+
+    @Override
     public void addBias(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff, int ldx) {
         for (int r = 0; r < rows; r++) {
             int row = xOff + r * ldx;
@@ -98,17 +105,16 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void lstmForward(int rows, int hidden, float[] gates, int gatesOff, float[] rec, int recOff,
+    public void lstmForward(int rows, int hidden, float[] gates, int gatesOff,
                             float[] c, int cPrevOff, int cOff, float[] h, int hOff) {
         int width = 4 * hidden;
         for (int r = 0; r < rows; r++) {
             int g = gatesOff + r * width;
-            int q = recOff + r * width;
             for (int j = 0; j < hidden; j++) {
-                float i = sigmoid((double) gates[g + j] + rec[q + j]);
-                float f = sigmoid((double) gates[g + hidden + j] + rec[q + hidden + j]);
-                float cand = tanh((double) gates[g + 2 * hidden + j] + rec[q + 2 * hidden + j]);
-                float o = sigmoid((double) gates[g + 3 * hidden + j] + rec[q + 3 * hidden + j]);
+                float i = sigmoid(gates[g + j]);
+                float f = sigmoid(gates[g + hidden + j]);
+                float cand = tanh(gates[g + 2 * hidden + j]);
+                float o = sigmoid(gates[g + 3 * hidden + j]);
                 float cNew = (float) ((double) f * c[cPrevOff + r * hidden + j] + (double) i * cand);
                 gates[g + j] = i;
                 gates[g + hidden + j] = f;
@@ -197,10 +203,10 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public void elmanForward(Activation activation, int rows, int hidden, float[] gates, int gatesOff,
-                             float[] rec, int recOff, float[] h, int hOff) {
+                             float[] h, int hOff) {
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < hidden; j++) {
-                double pre = (double) gates[gatesOff + r * hidden + j] + rec[recOff + r * hidden + j];
+                double pre = gates[gatesOff + r * hidden + j];
                 h[hOff + r * hidden + j] = activation == Activation.TANH ? tanh(pre) : (float) Math.max(pre, 0.0);
             }
         }

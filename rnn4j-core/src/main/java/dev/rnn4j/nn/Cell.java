@@ -16,25 +16,45 @@ sealed interface Cell permits LstmCell, GruCell, ElmanCell {
     /** Whether the cell has a cell state c (LSTM). */
     boolean hasCellState();
 
-    /** Whether backward needs the recurrent pre-activations of every step (GRU's h·W_hn + b_hn). */
+    /**
+     * Whether the recurrent pre-activations are kept apart from the input ones, for every step
+     * (GRU: its n block needs h·W_hn + b_hn, which backward reads too). The other cells have the
+     * recurrent product accumulated straight into the gate pre-activations.
+     */
     boolean keepsRecurrentPreactivations();
 
     /** Whether the recurrent pre-activation gradient differs from the input one (GRU: by r in the n block). */
     boolean splitsRecurrentGradient();
 
     /**
-     * Activates the gates of time t in {@code m.gates} (which hold the input projection) with the
-     * recurrent part {@code m.rec[recOff ..]}, and writes the new state into its slot.
+     * Whether b_hh only ever appears summed with b_ih (LSTM, Elman), so both biases can be added
+     * once to the input projection instead of to the recurrent product at every step. GRU applies
+     * r to its n block's b_hn, so it cannot.
      */
-    void forward(Kernels k, DirectionCache m, int t, int recOff);
+    boolean foldsRecurrentBias();
 
     /**
-     * Backward through time t: from {@code dh} (and {@code dc}) at the step's output, writes the
-     * pre-activation gradients to {@code dGatesX} (and {@code dGatesH} when split), adds the direct
-     * state path to {@code dhPrev} (zeroed by the caller) and writes {@code dcPrev}.
+     * Activates the gates of time t, rows [b0, b1), in {@code m.gates} (which hold the whole
+     * pre-activations, or for a cell that keeps them apart, the input part with the recurrent part
+     * in {@code m.rec[recOff ..]}), and writes the new state into its slot.
      */
-    void backward(Kernels k, DirectionCache m, int t, int recOff, float[] dh, float[] dc, float[] dcPrev,
-                  float[] dGatesX, float[] dGatesH, float[] dhPrev);
+    void forward(Kernels k, DirectionCache m, int t, int recOff, int b0, int b1);
+
+    /**
+     * Backward through time t for rows [b0, b1): from {@code dh} (and {@code dc}) at the step's
+     * output, writes the pre-activation gradients to {@code m.dGatesX} (and {@code m.dGatesH} when
+     * split), adds the direct state path to {@code dhPrev} (zeroed by the caller) and writes
+     * {@code dcPrev}. The four state-gradient arrays hold just these rows, from offset 0.
+     */
+    void backward(Kernels k, DirectionCache m, int t, int recOff, int b0, int b1, float[] dh, float[] dc,
+                  float[] dcPrev, float[] dhPrev);
+
+    /**
+     * One batch-1 step of one layer for streaming: {@code gates} holds the pre-activations (for a
+     * cell that keeps them apart, the input part, with the recurrent part in {@code rec}); the
+     * layer's state at {@code stateOff} of {@code h} (and {@code c}) is updated in place.
+     */
+    void step(Kernels k, int hidden, float[] gates, float[] rec, float[] h, float[] c, int stateOff);
 
     static Cell of(CellType type) {
         return switch (type) {

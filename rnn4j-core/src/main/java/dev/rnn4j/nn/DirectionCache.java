@@ -1,8 +1,15 @@
 package dev.rnn4j.nn;
 
+import dev.rnn4j.kernel.PackedMatrix;
+
 /**
- * What the forward pass of one direction of one layer keeps for its backward pass.
- * Every per-time array is time-major: the block for time t starts at {@code t * batch * width}.
+ * What the forward pass of one direction of one layer keeps for its backward pass, and the
+ * backward pass's own per-step buffers. Every per-time array is time-major: the block for time t
+ * starts at {@code t * batch * width}, and within it row b at {@code b * width}.
+ *
+ * <p>A cache is part of a {@link Workspace} and is reused by later passes of the same shape, so
+ * nothing here is allocated per step or (in steady state) per pass. Because of that reuse no
+ * array may be assumed to start zeroed: every pass writes what it later reads.
  */
 final class DirectionCache {
     final TimeDirection direction;
@@ -10,36 +17,66 @@ final class DirectionCache {
     final int time;
     final int hidden;
     final int gateWidth;
-    /** Lengths per row, or null when every row has length {@code time}. */
-    final int[] lengths;
-    /** The layer input, [T][B][inputSize] (shared with the layer below, not copied). */
-    final float[] input;
-    /** Activated gates, [T][B][G*H]. */
+    /** Lengths per row, or null when every row has length {@code time}; set per pass. */
+    int[] lengths;
+    /** The layer input, [T][B][inputSize] (shared with the layer below, not copied); set per pass. */
+    float[] input;
+    /** Activated gates, [T][B][G*H]; before the time loop, the input projection. */
     final float[] gates;
-    /** Recurrent pre-activations h·W_hh^T + b_hh: [T][B][G*H] when the cell keeps them, else one step's scratch. */
+    /** Recurrent pre-activations h·W_hh^T + b_hh, [T][B][G*H], when the cell keeps them apart; else null. */
     final float[] rec;
     /** Hidden states in T+1 slots of [B][H] (see {@link TimeDirection}). */
     final float[] h;
     /** Cell states like {@link #h}, LSTM only (else null). */
     final float[] c;
-    /** Variational recurrent dropout mask [B][H] at {@link #recurrentMaskOffset}, or null (see {@link RecurrentDropoutHook}). */
+    /** W_hh^T packed for this pass's forward steps. */
+    PackedMatrix recurrentWeights;
+    /** Variational recurrent dropout mask [B][H] at {@link #recurrentMaskOffset}, or null; set per pass (see {@link RecurrentDropoutHook}). */
     float[] recurrentMask;
     int recurrentMaskOffset;
-    /** h ⊙ mask in the slots of {@link #h}, what the recurrent product reads; null without a mask. */
+    /** h ⊙ mask in the slots of {@link #h}, what the recurrent product reads under a mask; allocated on first use. */
     float[] maskedH;
 
-    DirectionCache(Cell cell, TimeDirection direction, int batch, int time, int hidden, int[] lengths, float[] input) {
+    /** Backward: gradients of the gate pre-activations, [T][B][G*H]; allocated on first backward. */
+    float[] dGatesX;
+    /** Backward: the recurrent counterpart when the cell splits it (GRU), else the same array as dGatesX. */
+    float[] dGatesH;
+    /** Backward: the bias gradient of one pass, [G*H], when both biases share it. */
+    float[] biasGradient;
+
+    DirectionCache(Cell cell, TimeDirection direction, int batch, int time, int hidden) {
         this.direction = direction;
         this.batch = batch;
         this.time = time;
         this.hidden = hidden;
         this.gateWidth = cell.gates() * hidden;
-        this.lengths = lengths;
-        this.input = input;
         this.gates = new float[time * batch * gateWidth];
-        this.rec = new float[(cell.keepsRecurrentPreactivations() ? time : 1) * batch * gateWidth];
+        this.rec = cell.keepsRecurrentPreactivations() ? new float[time * batch * gateWidth] : null;
         this.h = new float[(time + 1) * batch * hidden];
         this.c = cell.hasCellState() ? new float[(time + 1) * batch * hidden] : null;
+    }
+
+    /** Allocates the backward buffers once; later passes reuse them. */
+    void ensureBackwardBuffers(Cell cell) {
+        if (dGatesX == null) {
+            dGatesX = new float[gates.length];
+            dGatesH = cell.splitsRecurrentGradient() ? new float[gates.length] : dGatesX;
+            biasGradient = new float[gateWidth];
+        }
+    }
+
+    /** Sets this pass's recurrent dropout mask (null for none). */
+    void useRecurrentMask(float[] mask, int offset) {
+        recurrentMask = mask;
+        recurrentMaskOffset = offset;
+        if (mask != null && maskedH == null) {
+            maskedH = new float[h.length];
+        }
+    }
+
+    /** The states the recurrent product multiplied: masked under recurrent dropout, else {@link #h}. */
+    float[] recurrentInput() {
+        return recurrentMask == null ? h : maskedH;
     }
 
     /** Whether row b takes part in time t (PyTorch packed-sequence semantics). */

@@ -1,18 +1,26 @@
 package dev.rnn4j.nn;
 
 import dev.rnn4j.kernel.Kernels;
-import dev.rnn4j.kernel.PackedMatrix;
 import dev.rnn4j.kernel.Transpose;
 import java.util.Arrays;
 
 /**
  * The time loop of one direction of one layer, shared by every cell type; forward, then backward.
  *
- * <p>Shaped for speed as well as clarity: the input projection of all timesteps is one product
- * before the loop, each step is one product with the (once-packed) recurrent weights plus the
- * cell's fused pointwise math, and the weight gradients are one product each after the backward
- * loop. Rows past their length are computed and then overwritten: their state is carried
- * unchanged, their output is zero and no gradient flows through them, which is exactly PyTorch's
+ * <p>Each pass is split into phases so that {@link StackPass} can run them in parallel:
+ * <ol>
+ *   <li>{@link #project}: the input projection of all timesteps, one large product (any row range);</li>
+ *   <li>{@link #beginForward}: pack W_hh once for the pass, set the initial state;</li>
+ *   <li>{@link #forward}: the time loop over a range of batch rows. Rows are independent
+ *       sequences, so ranges run on different threads with no synchronisation per step;</li>
+ *   <li>backward mirrors this: {@link #beginBackward}, {@link #backward} per row range, then
+ *       {@link #weightGradients} and {@link #inputGradient}, each one large product over all
+ *       timesteps (any range of output rows).</li>
+ * </ol>
+ * Nothing is allocated inside a time loop: buffers live in the {@link DirectionCache}.
+ *
+ * <p>Rows past their length are computed and then overwritten: their state is carried unchanged,
+ * their output is zero and no gradient flows through them, which is exactly PyTorch's
  * packed-sequence behaviour.
  */
 final class DirectionPass {
@@ -20,70 +28,104 @@ final class DirectionPass {
     private DirectionPass() {
     }
 
-    /**
-     * Runs one direction over a time-major input [T][B][in] and writes its outputs into columns
-     * {@code [yOff, yOff+H)} of the time-major output {@code y} [T][B][yWidth].
-     *
-     * @param h0 initial hidden state [B][H] at offset {@code stateOff}, or null for zeros
-     * @param c0 initial cell state (LSTM), or null for zeros
-     */
-    static DirectionCache forward(Kernels k, Cell cell, TimeDirection dir, float[] w, ParameterLayout.DirectionOffsets p,
-                                  float[] x, int batch, int time, int hidden, int[] lengths,
-                                  float[] h0, float[] c0, int stateOff, float[] y, int yWidth, int yOff) {
-        return forward(k, cell, dir, w, p, x, batch, time, hidden, lengths, h0, c0, stateOff, y, yWidth, yOff, null);
-    }
+    // ---------------------------------------------------------------- forward
 
-    /** As above, with a variational recurrent dropout mask [B][H] at {@code stateOff} (null for none). */
-    static DirectionCache forward(Kernels k, Cell cell, TimeDirection dir, float[] w, ParameterLayout.DirectionOffsets p,
-                                  float[] x, int batch, int time, int hidden, int[] lengths,
-                                  float[] h0, float[] c0, int stateOff, float[] y, int yWidth, int yOff,
-                                  float[] recurrentMask) {
-        DirectionCache m = new DirectionCache(cell, dir, batch, time, hidden, lengths, x);
-        // >>> recurrent dropout hook (1/4): remember the mask; the loop then feeds h ⊙ mask to W_hh.
-        if (recurrentMask != null) {
-            m.recurrentMask = recurrentMask;
-            m.recurrentMaskOffset = stateOff;
-            m.maskedH = new float[m.h.length];
-        }
-        // <<<
+    /**
+     * Input projection of rows [r0, r1) of the T*B time-major rows: {@code gates = X·W_ih^T + b_ih}
+     * (plus b_hh when the cell folds it, see {@link Cell#foldsRecurrentBias()}).
+     */
+    static void project(Kernels k, Cell cell, DirectionCache m, float[] w, ParameterLayout.DirectionOffsets p,
+                        int r0, int r1) {
         int in = p.inputSize();
         int gw = m.gateWidth;
-        int rows = batch * time;
-
-        // Input projection of every timestep at once: gates = X · W_ih^T + b_ih.
-        k.gemm(Transpose.NO, Transpose.YES, rows, gw, in, 1f, x, 0, in, w, p.weightIh(), in, 0f, m.gates, 0, gw);
+        int rows = r1 - r0;
+        float beta = 0f;
         if (p.hasBias()) {
-            k.addBias(rows, gw, w, p.biasIh(), m.gates, 0, gw);
+            // Start from the bias rows and accumulate the product onto them: no separate bias pass.
+            float[] bias = new float[gw];
+            System.arraycopy(w, p.biasIh(), bias, 0, gw);
+            if (cell.foldsRecurrentBias()) {
+                k.add(gw, w, p.biasHh(), bias, 0);
+            }
+            for (int r = r0; r < r1; r++) {
+                System.arraycopy(bias, 0, m.gates, r * gw, gw);
+            }
+            beta = 1f;
         }
-        int bh = batch * hidden;
-        int init = m.stateOffset(dir.initialSlot(time));
-        if (h0 != null) {
-            System.arraycopy(h0, stateOff, m.h, init, bh);
-        }
-        if (c0 != null && m.c != null) {
-            System.arraycopy(c0, stateOff, m.c, init, bh);
-        }
+        k.gemm(Transpose.NO, Transpose.YES, rows, gw, in, 1f, m.input, r0 * in, in, w, p.weightIh(), in,
+                beta, m.gates, r0 * gw, gw);
+    }
 
-        PackedMatrix whhT = k.pack(Transpose.YES, hidden, gw, w, p.weightHh(), hidden);
-        for (int step = 0; step < time; step++) {
-            int t = dir.timeAt(step, time);
-            int recOff = cell.keepsRecurrentPreactivations() ? m.gatesOffset(t) : 0;
+    /**
+     * Packs W_hh^T for the steps and writes the initial state: h0/c0 [B][H] at {@code stateOff},
+     * or zeros when null.
+     */
+    static void beginForward(Kernels k, DirectionCache m, float[] w, ParameterLayout.DirectionOffsets p,
+                             float[] h0, float[] c0, int stateOff) {
+        m.recurrentWeights = k.pack(Transpose.YES, m.hidden, m.gateWidth, w, p.weightHh(), m.hidden);
+        int bh = m.batch * m.hidden;
+        int init = m.stateOffset(m.direction.initialSlot(m.time));
+        initialState(m.h, init, h0, stateOff, bh);
+        if (m.c != null) {
+            initialState(m.c, init, c0, stateOff, bh);
+        }
+    }
+
+    private static void initialState(float[] states, int slot, float[] given, int givenOff, int n) {
+        if (given == null) {
+            Arrays.fill(states, slot, slot + n, 0f);
+        } else {
+            System.arraycopy(given, givenOff, states, slot, n);
+        }
+    }
+
+    /**
+     * The time loop for batch rows [b0, b1); writes the hidden state of row b at time t to
+     * {@code y[t*yTimeStride + b*yBatchStride + yOff ..]} (H floats): time-major [T][B][width]
+     * for a layer that feeds another, batch-major [B][T][width] for the stack's output.
+     */
+    static void forward(Kernels k, Cell cell, DirectionCache m, float[] w, ParameterLayout.DirectionOffsets p,
+                        int b0, int b1, float[] y, int yTimeStride, int yBatchStride, int yOff) {
+        int hidden = m.hidden;
+        int gw = m.gateWidth;
+        int rows = b1 - b0;
+        TimeDirection dir = m.direction;
+        boolean stepBias = p.hasBias() && !cell.foldsRecurrentBias();
+        for (int step = 0; step < m.time; step++) {
+            int t = dir.timeAt(step, m.time);
+            int recOff = m.gatesOffset(t);
+            int prev = m.stateOffset(dir.prevSlot(t));
+            int cur = m.stateOffset(dir.curSlot(t));
+            // The recurrent product h_{t-1}·W_hh^T for these rows: the one place that reads the
+            // previous hidden state. It goes into the cell's own buffer when the cell keeps it
+            // apart, else it is added straight onto the gate pre-activations (saving a buffer and a pass).
             float[] hIn = m.h;
-            // >>> recurrent dropout hook (2/4): the recurrent product reads the masked previous state.
+            // >>> recurrent dropout hook (1/3): the product reads h_{t-1} ⊙ mask.
             if (m.recurrentMask != null) {
-                RecurrentDropoutHook.maskSlot(m, m.stateOffset(dir.prevSlot(t)));
+                RecurrentDropoutHook.maskRows(m, prev, b0, b1);
                 hIn = m.maskedH;
             }
             // <<<
-            k.gemmPacked(batch, hIn, m.stateOffset(dir.prevSlot(t)), hidden, whhT, 0f, m.rec, recOff, gw);
-            if (p.hasBias()) {
-                k.addBias(batch, gw, w, p.biasHh(), m.rec, recOff, gw);
+            if (cell.keepsRecurrentPreactivations()) {
+                float beta = 0f;
+                if (stepBias) {
+                    for (int b = b0; b < b1; b++) {
+                        System.arraycopy(w, p.biasHh(), m.rec, recOff + b * gw, gw);
+                    }
+                    beta = 1f;
+                }
+                k.gemmPacked(rows, hIn, prev + b0 * hidden, hidden, m.recurrentWeights, beta, m.rec, recOff + b0 * gw, gw);
+            } else {
+                k.gemmPacked(rows, hIn, prev + b0 * hidden, hidden, m.recurrentWeights, 1f, m.gates, recOff + b0 * gw, gw);
             }
-            cell.forward(k, m, t, recOff);
-            int prev = m.stateOffset(dir.prevSlot(t));
-            int cur = m.stateOffset(dir.curSlot(t));
-            for (int b = 0; b < batch; b++) {
-                int yRow = (t * batch + b) * yWidth + yOff;
+            cell.forward(k, m, t, recOff, b0, b1);
+            if (m.lengths == null && yBatchStride == hidden) {
+                // Every row active and the output rows contiguous: one copy for the whole range.
+                System.arraycopy(m.h, cur + b0 * hidden, y, t * yTimeStride + b0 * hidden + yOff, rows * hidden);
+                continue;
+            }
+            for (int b = b0; b < b1; b++) {
+                int yRow = t * yTimeStride + b * yBatchStride + yOff;
                 if (m.active(b, t)) {
                     System.arraycopy(m.h, cur + b * hidden, y, yRow, hidden);
                 } else {
@@ -95,7 +137,6 @@ final class DirectionPass {
                 }
             }
         }
-        return m;
     }
 
     /** Copies the final hidden (or cell) state [B][H] of a finished forward pass into {@code out}. */
@@ -103,71 +144,70 @@ final class DirectionPass {
         System.arraycopy(states, m.stateOffset(m.direction.finalSlot(m.time)), out, outOff, m.batch * m.hidden);
     }
 
+    // ---------------------------------------------------------------- backward
+
+    /** Packs W_hh (as stored: dh_{t-1} = dGates·W_hh) for the backward steps and readies the buffers. */
+    static void beginBackward(Kernels k, Cell cell, DirectionCache m, float[] w, ParameterLayout.DirectionOffsets p) {
+        m.ensureBackwardBuffers(cell);
+        m.recurrentWeights = k.pack(Transpose.NO, m.gateWidth, m.hidden, w, p.weightHh(), m.hidden);
+    }
+
     /**
-     * Backward through one direction. Accumulates parameter gradients into {@code g} (same layout
-     * as the weights) and the input gradient into {@code dx} [T][B][in]; writes the initial-state
-     * gradients into {@code dh0}/{@code dc0} at {@code stateOff}.
+     * Backward through time for batch rows [b0, b1): fills this direction's gate-gradient rows
+     * and writes the initial-state gradients into {@code dh0}/{@code dc0} at {@code stateOff}.
      *
      * @param dy  upstream gradient of the output [T][B][yWidth] (this direction's columns start at yOff), or null
      * @param dhN upstream gradient of the final hidden state [B][H] at stateOff, or null
      * @param dcN upstream gradient of the final cell state (LSTM), or null
      */
-    static void backward(Kernels k, Cell cell, DirectionCache m, float[] w, float[] g, ParameterLayout.DirectionOffsets p,
-                         float[] dy, int yWidth, int yOff, float[] dhN, float[] dcN, int stateOff,
-                         float[] dx, float[] dh0, float[] dc0) {
-        int batch = m.batch;
+    static void backward(Kernels k, Cell cell, DirectionCache m, float[] dy, int yWidth, int yOff,
+                         float[] dhN, float[] dcN, int stateOff, float[] dh0, float[] dc0, int b0, int b1) {
         int hidden = m.hidden;
-        int time = m.time;
         int gw = m.gateWidth;
-        int bh = batch * hidden;
-        int in = p.inputSize();
+        int rows = b1 - b0;
+        int bh = rows * hidden;
+        int first = stateOff + b0 * hidden;
         TimeDirection dir = m.direction;
 
+        // Gradients at the current step's output and the previous step's, swapped every step.
         float[] dh = new float[bh];
         float[] dhPrev = new float[bh];
         float[] dc = new float[bh];
         float[] dcPrev = new float[bh];
         float[] maskScratch = m.recurrentMask == null ? null : new float[bh];
         if (dhN != null) {
-            System.arraycopy(dhN, stateOff, dh, 0, bh);
+            System.arraycopy(dhN, first, dh, 0, bh);
         }
         if (dcN != null && m.c != null) {
-            System.arraycopy(dcN, stateOff, dc, 0, bh);
+            System.arraycopy(dcN, first, dc, 0, bh);
         }
-        float[] dGatesX = new float[time * batch * gw];
-        float[] dGatesH = cell.splitsRecurrentGradient() ? new float[time * batch * gw] : dGatesX;
-
-        PackedMatrix whh = k.pack(Transpose.NO, gw, hidden, w, p.weightHh(), hidden);
-        for (int step = time - 1; step >= 0; step--) {
-            int t = dir.timeAt(step, time);
-            int recOff = cell.keepsRecurrentPreactivations() ? m.gatesOffset(t) : 0;
+        for (int step = m.time - 1; step >= 0; step--) {
+            int t = dir.timeAt(step, m.time);
+            int recOff = m.gatesOffset(t);
             if (dy != null) {
-                for (int b = 0; b < batch; b++) {
+                for (int b = b0; b < b1; b++) {
                     if (m.active(b, t)) {
-                        int yRow = (t * batch + b) * yWidth + yOff;
-                        for (int j = 0; j < hidden; j++) {
-                            dh[b * hidden + j] += dy[yRow + j];
-                        }
+                        k.add(hidden, dy, (t * m.batch + b) * yWidth + yOff, dh, (b - b0) * hidden);
                     }
                 }
             }
             Arrays.fill(dhPrev, 0f);
-            cell.backward(k, m, t, recOff, dh, dc, dcPrev, dGatesX, dGatesH, dhPrev);
+            cell.backward(k, m, t, recOff, b0, b1, dh, dc, dcPrev, dhPrev);
             int gOff = m.gatesOffset(t);
-            for (int b = 0; b < batch; b++) {
+            for (int b = b0; b < b1; b++) {
                 if (!m.active(b, t)) {
                     // A skipped step is the identity on the state: the gradient passes through untouched.
-                    Arrays.fill(dGatesX, gOff + b * gw, gOff + (b + 1) * gw, 0f);
-                    Arrays.fill(dGatesH, gOff + b * gw, gOff + (b + 1) * gw, 0f);
-                    System.arraycopy(dh, b * hidden, dhPrev, b * hidden, hidden);
-                    System.arraycopy(dc, b * hidden, dcPrev, b * hidden, hidden);
+                    Arrays.fill(m.dGatesX, gOff + b * gw, gOff + (b + 1) * gw, 0f);
+                    Arrays.fill(m.dGatesH, gOff + b * gw, gOff + (b + 1) * gw, 0f);
+                    System.arraycopy(dh, (b - b0) * hidden, dhPrev, (b - b0) * hidden, hidden);
+                    System.arraycopy(dc, (b - b0) * hidden, dcPrev, (b - b0) * hidden, hidden);
                 }
             }
-            // >>> recurrent dropout hook (3/4): the recurrent path's gradient passes through the mask.
+            // >>> recurrent dropout hook (2/3): the recurrent path's gradient passes through the mask.
             if (m.recurrentMask != null) {
-                RecurrentDropoutHook.addMaskedRecurrentGradient(k, m, dGatesH, gOff, whh, maskScratch, dhPrev);
+                RecurrentDropoutHook.addMaskedRecurrentGradient(k, m, gOff, b0, b1, maskScratch, dhPrev);
             } else {
-                k.gemmPacked(batch, dGatesH, gOff, gw, whh, 1f, dhPrev, 0, hidden);
+                k.gemmPacked(rows, m.dGatesH, gOff + b0 * gw, gw, m.recurrentWeights, 1f, dhPrev, 0, hidden);
             }
             // <<<
             float[] swap = dh;
@@ -178,26 +218,52 @@ final class DirectionPass {
             dcPrev = swap;
         }
         if (dh0 != null) {
-            System.arraycopy(dh, 0, dh0, stateOff, bh);
+            System.arraycopy(dh, 0, dh0, first, bh);
         }
         if (dc0 != null && m.c != null) {
-            System.arraycopy(dc, 0, dc0, stateOff, bh);
+            System.arraycopy(dc, 0, dc0, first, bh);
         }
+    }
 
-        // Weight gradients, each one product over all timesteps.
-        int rows = batch * time;
-        int prevBlock = m.stateOffset(Math.min(dir.prevSlot(0), dir.prevSlot(time - 1)));
-        k.gemm(Transpose.YES, Transpose.NO, gw, in, rows, 1f, dGatesX, 0, gw, m.input, 0, in, 1f, g, p.weightIh(), in);
-        // recurrent dropout hook (4/4): W_hh multiplied the masked states, so its gradient reads them.
-        float[] hSeen = m.maskedH != null ? m.maskedH : m.h;
-        k.gemm(Transpose.YES, Transpose.NO, gw, hidden, rows, 1f, dGatesH, 0, gw, hSeen, prevBlock, hidden,
-                1f, g, p.weightHh(), hidden);
+    /**
+     * Adds the weight and bias gradients of gate rows [g0, g1) into {@code g} (same layout as the
+     * weights): each one product over all timesteps.
+     */
+    static void weightGradients(Kernels k, DirectionCache m, float[] g, ParameterLayout.DirectionOffsets p,
+                                int g0, int g1) {
+        int rows = m.batch * m.time;
+        int in = p.inputSize();
+        int gw = m.gateWidth;
+        int hidden = m.hidden;
+        int n = g1 - g0;
+        TimeDirection dir = m.direction;
+        // The states preceding times 0..T-1 are T consecutive slots (see TimeDirection).
+        int prevBlock = m.stateOffset(Math.min(dir.prevSlot(0), dir.prevSlot(m.time - 1)));
+        k.gemm(Transpose.YES, Transpose.NO, n, in, rows, 1f, m.dGatesX, g0, gw, m.input, 0, in,
+                1f, g, p.weightIh() + g0 * in, in);
+        // >>> recurrent dropout hook (3/3): W_hh multiplied the masked states, so its gradient reads them.
+        k.gemm(Transpose.YES, Transpose.NO, n, hidden, rows, 1f, m.dGatesH, g0, gw, m.recurrentInput(), prevBlock, hidden,
+                1f, g, p.weightHh() + g0 * hidden, hidden);
         if (p.hasBias()) {
-            k.addColumnSums(rows, gw, dGatesX, 0, gw, g, p.biasIh());
-            k.addColumnSums(rows, gw, dGatesH, 0, gw, g, p.biasHh());
+            if (m.dGatesH == m.dGatesX) {
+                // Both biases enter the same pre-activations: one column sum serves both.
+                Arrays.fill(m.biasGradient, g0, g1, 0f);
+                k.addColumnSums(rows, n, m.dGatesX, g0, gw, m.biasGradient, g0);
+                k.add(n, m.biasGradient, g0, g, p.biasIh() + g0);
+                k.add(n, m.biasGradient, g0, g, p.biasHh() + g0);
+            } else {
+                k.addColumnSums(rows, n, m.dGatesX, g0, gw, g, p.biasIh() + g0);
+                k.addColumnSums(rows, n, m.dGatesH, g0, gw, g, p.biasHh() + g0);
+            }
         }
-        if (dx != null) {
-            k.gemm(Transpose.NO, Transpose.NO, rows, in, gw, 1f, dGatesX, 0, gw, w, p.weightIh(), in, 1f, dx, 0, in);
-        }
+    }
+
+    /** Adds this direction's contribution to rows [r0, r1) of the input gradient dx [T*B][in]. */
+    static void inputGradient(Kernels k, DirectionCache m, float[] w, ParameterLayout.DirectionOffsets p,
+                              float[] dx, int r0, int r1) {
+        int in = p.inputSize();
+        int gw = m.gateWidth;
+        k.gemm(Transpose.NO, Transpose.NO, r1 - r0, in, gw, 1f, m.dGatesX, r0 * gw, gw, w, p.weightIh(), in,
+                1f, dx, r0 * in, in);
     }
 }

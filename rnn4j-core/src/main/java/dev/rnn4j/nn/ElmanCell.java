@@ -33,16 +33,28 @@ final class ElmanCell implements Cell {
     }
 
     @Override
-    public void forward(Kernels k, DirectionCache m, int t, int recOff) {
-        k.elmanForward(activation, m.batch, m.hidden, m.gates, m.gatesOffset(t), m.rec, recOff,
-                m.h, m.stateOffset(m.direction.curSlot(t)));
+    public boolean foldsRecurrentBias() {
+        return true;
     }
 
     @Override
-    public void backward(Kernels k, DirectionCache m, int t, int recOff, float[] dh, float[] dc, float[] dcPrev,
-                         float[] dGatesX, float[] dGatesH, float[] dhPrev) {
+    public void forward(Kernels k, DirectionCache m, int t, int recOff, int b0, int b1) {
+        int gates = b0 * m.gateWidth;
+        k.elmanForward(activation, b1 - b0, m.hidden, m.gates, m.gatesOffset(t) + gates,
+                m.h, m.stateOffset(m.direction.curSlot(t)) + b0 * m.hidden);
+    }
+
+    @Override
+    public void backward(Kernels k, DirectionCache m, int t, int recOff, int b0, int b1, float[] dh, float[] dc,
+                         float[] dcPrev, float[] dhPrev) {
         // The derivative is a function of the output h, so backward needs no pre-activations.
-        k.elmanBackward(activation, m.batch, m.hidden, m.h, m.stateOffset(m.direction.curSlot(t)), dh,
-                dGatesX, m.gatesOffset(t));
+        k.elmanBackward(activation, b1 - b0, m.hidden, m.h, m.stateOffset(m.direction.curSlot(t)) + b0 * m.hidden, dh,
+                m.dGatesX, m.gatesOffset(t) + b0 * m.gateWidth);
+    }
+
+    @Override
+    public void step(Kernels k, int hidden, float[] gates, float[] rec, float[] h, float[] c, int stateOff) {
+        // In place: each element of the state is read before it is overwritten.
+        k.elmanForward(activation, 1, hidden, gates, 0, h, stateOff);
     }
 }

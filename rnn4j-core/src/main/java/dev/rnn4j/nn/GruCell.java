@@ -26,17 +26,31 @@ final class GruCell implements Cell {
     }
 
     @Override
-    public void forward(Kernels k, DirectionCache m, int t, int recOff) {
-        TimeDirection dir = m.direction;
-        k.gruForward(m.batch, m.hidden, m.gates, m.gatesOffset(t), m.rec, recOff,
-                m.h, m.stateOffset(dir.prevSlot(t)), m.stateOffset(dir.curSlot(t)));
+    public boolean foldsRecurrentBias() {
+        return false;
     }
 
     @Override
-    public void backward(Kernels k, DirectionCache m, int t, int recOff, float[] dh, float[] dc, float[] dcPrev,
-                         float[] dGatesX, float[] dGatesH, float[] dhPrev) {
-        k.gruBackward(m.batch, m.hidden, m.gates, m.gatesOffset(t), m.rec, recOff,
-                m.h, m.stateOffset(m.direction.prevSlot(t)), dh,
-                dGatesX, m.gatesOffset(t), dGatesH, m.gatesOffset(t), dhPrev);
+    public void forward(Kernels k, DirectionCache m, int t, int recOff, int b0, int b1) {
+        TimeDirection dir = m.direction;
+        int gates = b0 * m.gateWidth;
+        int state = b0 * m.hidden;
+        k.gruForward(b1 - b0, m.hidden, m.gates, m.gatesOffset(t) + gates, m.rec, recOff + gates,
+                m.h, m.stateOffset(dir.prevSlot(t)) + state, m.stateOffset(dir.curSlot(t)) + state);
+    }
+
+    @Override
+    public void backward(Kernels k, DirectionCache m, int t, int recOff, int b0, int b1, float[] dh, float[] dc,
+                         float[] dcPrev, float[] dhPrev) {
+        int gates = b0 * m.gateWidth;
+        k.gruBackward(b1 - b0, m.hidden, m.gates, m.gatesOffset(t) + gates, m.rec, recOff + gates,
+                m.h, m.stateOffset(m.direction.prevSlot(t)) + b0 * m.hidden, dh,
+                m.dGatesX, m.gatesOffset(t) + gates, m.dGatesH, m.gatesOffset(t) + gates, dhPrev);
+    }
+
+    @Override
+    public void step(Kernels k, int hidden, float[] gates, float[] rec, float[] h, float[] c, int stateOff) {
+        // In place: each element of the state is read before it is overwritten.
+        k.gruForward(1, hidden, gates, 0, rec, 0, h, stateOff, stateOff);
     }
 }

@@ -10,7 +10,11 @@ final class Layouts {
     }
 
     static float[] toTimeMajor(float[] batchMajor, int batch, int time, int features) {
-        float[] out = new float[batchMajor.length];
+        return toTimeMajor(batchMajor, batch, time, features, new float[batchMajor.length]);
+    }
+
+    /** Writes the time-major copy into {@code out} and returns it. */
+    static float[] toTimeMajor(float[] batchMajor, int batch, int time, int features, float[] out) {
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < time; t++) {
                 System.arraycopy(batchMajor, (b * time + t) * features, out, (t * batch + b) * features, features);

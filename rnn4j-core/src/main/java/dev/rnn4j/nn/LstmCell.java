@@ -26,19 +26,34 @@ final class LstmCell implements Cell {
     }
 
     @Override
-    public void forward(Kernels k, DirectionCache m, int t, int recOff) {
-        TimeDirection dir = m.direction;
-        k.lstmForward(m.batch, m.hidden, m.gates, m.gatesOffset(t), m.rec, recOff,
-                m.c, m.stateOffset(dir.prevSlot(t)), m.stateOffset(dir.curSlot(t)),
-                m.h, m.stateOffset(dir.curSlot(t)));
+    public boolean foldsRecurrentBias() {
+        return true;
     }
 
     @Override
-    public void backward(Kernels k, DirectionCache m, int t, int recOff, float[] dh, float[] dc, float[] dcPrev,
-                         float[] dGatesX, float[] dGatesH, float[] dhPrev) {
+    public void forward(Kernels k, DirectionCache m, int t, int recOff, int b0, int b1) {
         TimeDirection dir = m.direction;
-        k.lstmBackward(m.batch, m.hidden, m.gates, m.gatesOffset(t),
-                m.c, m.stateOffset(dir.prevSlot(t)), m.stateOffset(dir.curSlot(t)),
-                dh, dc, dGatesX, m.gatesOffset(t), dcPrev);
+        int gates = b0 * m.gateWidth;
+        int state = b0 * m.hidden;
+        k.lstmForward(b1 - b0, m.hidden, m.gates, m.gatesOffset(t) + gates,
+                m.c, m.stateOffset(dir.prevSlot(t)) + state, m.stateOffset(dir.curSlot(t)) + state,
+                m.h, m.stateOffset(dir.curSlot(t)) + state);
+    }
+
+    @Override
+    public void backward(Kernels k, DirectionCache m, int t, int recOff, int b0, int b1, float[] dh, float[] dc,
+                         float[] dcPrev, float[] dhPrev) {
+        TimeDirection dir = m.direction;
+        int gates = m.gatesOffset(t) + b0 * m.gateWidth;
+        int state = b0 * m.hidden;
+        k.lstmBackward(b1 - b0, m.hidden, m.gates, gates,
+                m.c, m.stateOffset(dir.prevSlot(t)) + state, m.stateOffset(dir.curSlot(t)) + state,
+                dh, dc, m.dGatesX, gates, dcPrev);
+    }
+
+    @Override
+    public void step(Kernels k, int hidden, float[] gates, float[] rec, float[] h, float[] c, int stateOff) {
+        // In place: each element of the state is read before it is overwritten.
+        k.lstmForward(1, hidden, gates, 0, c, stateOff, stateOff, h, stateOff);
     }
 }

@@ -1,7 +1,6 @@
 package dev.rnn4j.nn;
 
 import dev.rnn4j.kernel.Kernels;
-import dev.rnn4j.kernel.PackedMatrix;
 
 /**
  * Variational recurrent dropout (Gal and Ghahramani 2016) inside the time loop: the recurrent
@@ -9,36 +8,42 @@ import dev.rnn4j.kernel.PackedMatrix;
  * [B][H] per direction reused at every step of the sequence. The gate math's direct paths (GRU's
  * {@code z*h}, LSTM's cell state) still see the unmasked state.
  *
- * <p>Kept apart from {@link DirectionPass} so that the time loop only carries four clearly marked
- * call sites; with no mask the loop is unchanged.
+ * <p>Kept apart from {@link DirectionPass} so that the time loop only carries three clearly marked
+ * call sites; with no mask the loop is unchanged. Both methods work on the batch rows [b0, b1) of
+ * one time-loop unit, so units on different threads never touch the same rows.
  */
 final class RecurrentDropoutHook {
 
     private RecurrentDropoutHook() {
     }
 
-    /** Writes {@code h[slot] ⊙ mask} into {@code m.maskedH[slot]}: the recurrent product's input. */
-    static void maskSlot(DirectionCache m, int slotOffset) {
+    /** Writes {@code h ⊙ mask} for rows [b0, b1) of the state slot at {@code slotOffset} into {@code m.maskedH}. */
+    static void maskRows(DirectionCache m, int slotOffset, int b0, int b1) {
         float[] mask = m.recurrentMask;
-        int off = m.recurrentMaskOffset;
-        int bh = m.batch * m.hidden;
-        for (int i = 0; i < bh; i++) {
-            m.maskedH[slotOffset + i] = m.h[slotOffset + i] * mask[off + i];
+        int hidden = m.hidden;
+        int maskOff = m.recurrentMaskOffset + b0 * hidden;
+        int from = slotOffset + b0 * hidden;
+        int n = (b1 - b0) * hidden;
+        for (int i = 0; i < n; i++) {
+            m.maskedH[from + i] = m.h[from + i] * mask[maskOff + i];
         }
     }
 
     /**
-     * Backward of the masked recurrent product: {@code dhPrev += (dGatesH · W_hh) ⊙ mask}.
-     * {@code scratch} is [B][H] and is overwritten.
+     * Backward of the masked recurrent product for rows [b0, b1):
+     * {@code dhPrev += (dGatesH · W_hh) ⊙ mask}, where {@code dhPrev} and {@code scratch} hold
+     * those rows from index 0; {@code scratch} is overwritten.
      */
-    static void addMaskedRecurrentGradient(Kernels k, DirectionCache m, float[] dGatesH, int gOff, PackedMatrix whh,
+    static void addMaskedRecurrentGradient(Kernels k, DirectionCache m, int gOff, int b0, int b1,
                                            float[] scratch, float[] dhPrev) {
-        k.gemmPacked(m.batch, dGatesH, gOff, m.gateWidth, whh, 0f, scratch, 0, m.hidden);
+        int hidden = m.hidden;
+        int gw = m.gateWidth;
+        k.gemmPacked(b1 - b0, m.dGatesH, gOff + b0 * gw, gw, m.recurrentWeights, 0f, scratch, 0, hidden);
         float[] mask = m.recurrentMask;
-        int off = m.recurrentMaskOffset;
-        int bh = m.batch * m.hidden;
-        for (int i = 0; i < bh; i++) {
-            dhPrev[i] += scratch[i] * mask[off + i];
+        int maskOff = m.recurrentMaskOffset + b0 * hidden;
+        int n = (b1 - b0) * hidden;
+        for (int i = 0; i < n; i++) {
+            dhPrev[i] += scratch[i] * mask[maskOff + i];
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.rnn4j.kernel.Kernels;
 import dev.rnn4j.tensor.Tensor;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * A stack of recurrent layers, equivalent to PyTorch's {@code nn.RNN}, {@code nn.LSTM} and
@@ -22,7 +23,9 @@ import java.util.SplittableRandom;
  * bidirectional layer starts at the row's own last valid step.
  *
  * <p>The parameters are mutable (training updates them in place); a network is not safe for
- * concurrent {@code forward} calls while its parameters change.
+ * concurrent {@code forward} calls while its parameters change. Passes reuse buffers kept by the
+ * network, so repeated passes of one shape allocate little; {@link #infer} keeps no backward
+ * cache; {@link #streaming()} gives a batch-1 step API with zero allocation per step.
  */
 public final class RecurrentNetwork {
 
@@ -31,6 +34,11 @@ public final class RecurrentNetwork {
     private final ParameterLayout layout;
     private final Parameters parameters;
     private final Kernels kernels;
+    /** Idle pass buffers, reused by later passes of the same shape (one per concurrent pass). */
+    private final ConcurrentLinkedDeque<Workspace> idle = new ConcurrentLinkedDeque<>();
+    private volatile int threads = 1;
+
+    private static final int MAX_IDLE_WORKSPACES = 4;
 
     /** A network with zero parameters, using the process-wide kernels. */
     public RecurrentNetwork(RecurrentConfig config) {
@@ -105,7 +113,7 @@ public final class RecurrentNetwork {
     }
 
     /**
-     * Runs the stack.
+     * Runs the stack and keeps what {@link #backward} needs.
      *
      * @param x       input {@code [B, T, I]}
      * @param lengths valid length of each row, 1..T, or null for all T
@@ -113,7 +121,7 @@ public final class RecurrentNetwork {
      * @param c0      initial cell states {@code [L*D, B, H]} (LSTM only), or null for zeros
      */
     public RecurrentOutput forward(Tensor x, int[] lengths, Tensor h0, Tensor c0) {
-        return forward(x, lengths, h0, c0, null);
+        return run(x, lengths, h0, c0, null, true);
     }
 
     /**
@@ -122,6 +130,23 @@ public final class RecurrentNetwork {
      * the same mask at every step; {@link #backward} follows it.
      */
     public RecurrentOutput forward(Tensor x, int[] lengths, Tensor h0, Tensor c0, Tensor recurrentMask) {
+        return run(x, lengths, h0, c0, recurrentMask, true);
+    }
+
+    /** Inference on full-length sequences from zero initial states; see {@link #infer(Tensor, int[], Tensor, Tensor)}. */
+    public RecurrentOutput infer(Tensor x) {
+        return infer(x, null, null, null);
+    }
+
+    /**
+     * Runs the stack for inference: the same outputs as {@link #forward}, but no backward cache is
+     * kept (its buffers are reused by the next pass), so the result cannot be backpropagated.
+     */
+    public RecurrentOutput infer(Tensor x, int[] lengths, Tensor h0, Tensor c0) {
+        return run(x, lengths, h0, c0, null, false);
+    }
+
+    private RecurrentOutput run(Tensor x, int[] lengths, Tensor h0, Tensor c0, Tensor recurrentMask, boolean keepCache) {
         Shapes.requireInput(config, x);
         int batch = x.dim(0);
         int time = x.dim(1);
@@ -135,39 +160,29 @@ public final class RecurrentNetwork {
         int[] lens = lengths == null ? null : lengths.clone();
 
         int hidden = config.hiddenSize();
-        int dirs = config.directions();
         int width = config.outputSize();
         int bh = batch * hidden;
-        float[] input = Layouts.toTimeMajor(x.data(), batch, time, config.inputSize());
+        Workspace ws = acquire(batch, time);
+        Layouts.toTimeMajor(x.data(), batch, time, config.inputSize(), ws.input);
         float[] hN = new float[config.stateSlices() * bh];
         float[] cN = config.cell().hasCellState() ? new float[config.stateSlices() * bh] : null;
-        DirectionCache[] caches = new DirectionCache[config.stateSlices()];
-        float[] w = parameters.values();
-        for (int layer = 0; layer < config.numLayers(); layer++) {
-            float[] out = new float[time * batch * width];
-            for (int d = 0; d < dirs; d++) {
-                int slice = layer * dirs + d;
-                DirectionCache m = DirectionPass.forward(kernels, cell, TimeDirection.of(d), w,
-                        layout.direction(layer, d, dirs), input, batch, time, hidden, lens,
-                        h0 == null ? null : h0.data(), c0 == null ? null : c0.data(), slice * bh,
-                        out, width, d * hidden, recurrentMask == null ? null : recurrentMask.data());
-                DirectionPass.finalState(m, m.h, hN, slice * bh);
-                if (cN != null) {
-                    DirectionPass.finalState(m, m.c, cN, slice * bh);
-                }
-                caches[slice] = m;
-            }
-            input = out;
-        }
-        Tensor output = Tensor.of(Layouts.toBatchMajor(input, batch, time, width), batch, time, width);
+        float[] out = new float[batch * time * width];
+        stack().forward(ws, parameters.values(), lens, h0 == null ? null : h0.data(), c0 == null ? null : c0.data(),
+                recurrentMask == null ? null : recurrentMask.data(), hN, cN, out);
+        Tensor output = Tensor.of(out, batch, time, width);
         Tensor hState = Tensor.of(hN, config.stateSlices(), batch, hidden);
         Tensor cState = cN == null ? null : Tensor.of(cN, config.stateSlices(), batch, hidden);
-        return new RecurrentOutput(output, hState, cState, lens, caches);
+        if (!keepCache) {
+            release(ws);
+            ws = null;
+        }
+        return new RecurrentOutput(output, hState, cState, lens, ws);
     }
 
     /**
      * Backpropagates through a forward pass. Parameter gradients are <em>added</em> to
-     * {@code gradients} (zero it between steps); input gradients are returned.
+     * {@code gradients} (zero it between steps); input gradients are returned. Consumes the
+     * forward result's cache: a second backward on the same result is an error.
      *
      * @param forward result of {@link #forward} on this network with its current parameters
      * @param dOutput gradient of the loss w.r.t. the output {@code [B, T, D*H]}, or null for none
@@ -178,7 +193,6 @@ public final class RecurrentNetwork {
         int batch = forward.batch();
         int time = forward.time();
         int hidden = config.hiddenSize();
-        int dirs = config.directions();
         int width = config.outputSize();
         int bh = batch * hidden;
         Shapes.requireGradient("dOutput", dOutput, batch, time, width);
@@ -188,30 +202,75 @@ public final class RecurrentNetwork {
             throw new IllegalArgumentException("gradients must have " + layout.totalSize() + " values (this network's layout), got "
                     + gradients.values().length + ".");
         }
-        if (forward.caches.length != config.stateSlices()) {
-            throw new IllegalArgumentException("forward result comes from a network with " + forward.caches.length
+        Workspace ws = forward.workspace;
+        if (ws == null) {
+            throw new IllegalArgumentException("This forward result has no backward cache: it came from infer(), or "
+                    + "backward() already consumed it; run forward() again to backpropagate.");
+        }
+        if (ws.caches.length != config.stateSlices()) {
+            throw new IllegalArgumentException("forward result comes from a network with " + ws.caches.length
                     + " state slices, expected " + config.stateSlices() + ".");
         }
+        forward.workspace = null;
 
-        float[] dy = dOutput == null ? null : Layouts.toTimeMajor(dOutput.data(), batch, time, width);
+        float[] dy = null;
+        if (dOutput != null) {
+            dy = Layouts.toTimeMajor(dOutput.data(), batch, time, width, ws.layerGradient(config, config.numLayers()));
+        }
         float[] dh0 = new float[config.stateSlices() * bh];
         float[] dc0 = config.cell().hasCellState() ? new float[config.stateSlices() * bh] : null;
-        float[] w = parameters.values();
-        float[] g = gradients.values();
-        float[] dInput = null;
-        for (int layer = config.numLayers() - 1; layer >= 0; layer--) {
-            int in = config.layerInputSize(layer);
-            dInput = new float[time * batch * in];
-            for (int d = 0; d < dirs; d++) {
-                int slice = layer * dirs + d;
-                DirectionPass.backward(kernels, cell, forward.caches[slice], w, g, layout.direction(layer, d, dirs),
-                        dy, width, d * hidden, dhN == null ? null : dhN.data(), dcN == null ? null : dcN.data(),
-                        slice * bh, dInput, dh0, dc0);
-            }
-            dy = dInput;
-        }
+        float[] dInput = stack().backward(ws, parameters.values(), gradients.values(), dy,
+                dhN == null ? null : dhN.data(), dcN == null ? null : dcN.data(), dh0, dc0);
         Tensor dx = Tensor.of(Layouts.toBatchMajor(dInput, batch, time, config.inputSize()), batch, time, config.inputSize());
+        release(ws);
         return new InputGradients(dx, Tensor.of(dh0, config.stateSlices(), batch, hidden),
                 dc0 == null ? null : Tensor.of(dc0, config.stateSlices(), batch, hidden));
+    }
+
+    /**
+     * A snapshot of this network for batch-1 streaming: weights packed once, immutable, safe to
+     * share between threads; each stream keeps its own {@link StreamState}. Later changes to this
+     * network's parameters do not reach an existing snapshot; take a new one.
+     */
+    public StreamingNetwork streaming() {
+        return new StreamingNetwork(config, kernels, parameters.values().clone(), layout);
+    }
+
+    /** Threads used by one pass (the caller included); default 1. */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Sets how many threads one pass may use, the calling thread included. Work is split where it
+     * pays: the directions of a bidirectional layer, groups of sequences in the time loop, and the
+     * large products before and after it.
+     */
+    public void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads + ".");
+        }
+        this.threads = threads;
+    }
+
+    private StackPass stack() {
+        return new StackPass(kernels, cell, config, layout, WorkerPool.shared(threads));
+    }
+
+    /** An idle workspace of this shape, or a new one. */
+    private Workspace acquire(int batch, int time) {
+        Workspace ws;
+        while ((ws = idle.pollFirst()) != null) {
+            if (ws.fits(batch, time)) {
+                return ws;
+            }
+        }
+        return new Workspace(config, cell, batch, time);
+    }
+
+    private void release(Workspace ws) {
+        if (idle.size() < MAX_IDLE_WORKSPACES) {
+            idle.offerFirst(ws);
+        }
     }
 }

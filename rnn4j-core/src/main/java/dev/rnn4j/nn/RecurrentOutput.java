@@ -4,7 +4,9 @@ import dev.rnn4j.tensor.Tensor;
 
 /**
  * The result of {@link RecurrentNetwork#forward}: the output sequence, the final states and what
- * {@link RecurrentNetwork#backward} needs to run.
+ * {@link RecurrentNetwork#backward} needs to run. Backward consumes that cache (its buffers go back
+ * to the network for the next pass), so each forward result can be backpropagated once. Results of
+ * {@link RecurrentNetwork#infer} carry no cache.
  */
 public final class RecurrentOutput {
 
@@ -12,15 +14,18 @@ public final class RecurrentOutput {
     private final Tensor hN;
     private final Tensor cN;
     final int[] lengths;
-    /** Per layer, per direction: what backward needs. Index layer * D + direction. */
-    final DirectionCache[] caches;
+    /**
+     * What backward needs (per layer and direction), or null for a result of
+     * {@link RecurrentNetwork#infer}; set to null when backward consumes it.
+     */
+    Workspace workspace;
 
-    RecurrentOutput(Tensor output, Tensor hN, Tensor cN, int[] lengths, DirectionCache[] caches) {
+    RecurrentOutput(Tensor output, Tensor hN, Tensor cN, int[] lengths, Workspace workspace) {
         this.output = output;
         this.hN = hN;
         this.cN = cN;
         this.lengths = lengths;
-        this.caches = caches;
+        this.workspace = workspace;
     }
 
     /** The last layer's outputs {@code [B, T, D*H]}; zero at padded positions. */

@@ -1,12 +1,28 @@
 package dev.rnn4j.nn;
 
+import dev.rnn4j.kernel.KernelProvider;
+import dev.rnn4j.kernel.Kernels;
 import dev.rnn4j.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
-/** Random tensors and the golden-file loss (sum of outputs and final states weighted by fixed tensors). */
+/** Shared helpers for the network tests: kernels, random tensors, networks and the golden-file loss. */
 final class Fixtures {
 
     private Fixtures() {
+    }
+
+    /** The scalar kernels, and the vector kernels when this JVM can run them. */
+    static List<Kernels> kernels() {
+        List<Kernels> all = new ArrayList<>();
+        all.add(KernelProvider.scalar());
+        KernelProvider.vector().ifPresent(all::add);
+        return all;
+    }
+
+    static Tensor random(long seed, int... shape) {
+        return random(new SplittableRandom(seed), 1.0, shape);
     }
 
     static Tensor random(SplittableRandom r, double scale, int... shape) {
@@ -16,6 +32,13 @@ final class Fixtures {
             d[i] = (float) (r.nextDouble(-1, 1) * scale);
         }
         return t;
+    }
+
+    /** A network with seeded random weights on the given kernels. */
+    static RecurrentNetwork network(RecurrentConfig config, Kernels kernels, long seed) {
+        RecurrentNetwork net = new RecurrentNetwork(config, kernels);
+        net.parameters().copyFrom(RecurrentNetwork.create(config, seed).parameters());
+        return net;
     }
 
     /** loss = sum(output*R) + sum(h_n*Rh) + sum(c_n*Rc), in double. */

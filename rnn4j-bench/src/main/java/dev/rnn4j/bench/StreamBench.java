@@ -1,0 +1,68 @@
+package dev.rnn4j.bench;
+
+import dev.rnn4j.nn.RecurrentNetwork;
+import dev.rnn4j.nn.StreamState;
+import dev.rnn4j.nn.StreamingNetwork;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Batch-1 streaming: one {@link StreamingNetwork#step} per call with the state carried from call
+ * to call. Warm-up of at least 100 000 steps and 3 s (C2 needs the time; compiling
+ * the vector code in every tier takes over a second), then single calls are timed
+ * until 20 000 steps or {@code maxSeconds} (at least 1000 steps). Inputs cycle through 64
+ * pre-drawn standard normal vectors; the bytes allocated per step during the timed loop are
+ * reported too (0 when C2 kept every vector in registers).
+ */
+final class StreamBench {
+
+    /** Percentiles of the per-call times, in microseconds. */
+    record Result(double median, double p10, double p90, double mean, int steps, double allocatedBytesPerStep) {
+    }
+
+    private final StreamingNetwork net;
+    private final StreamState state;
+    private final float[][] inputs;
+    private final float[] out;
+
+    StreamBench(Workload w, int threads) {
+        // One stream steps on the calling thread whatever `threads` says (see StreamingNetwork).
+        this.net = RecurrentNetwork.create(w.config(), 42).streaming();
+        this.state = net.newState();
+        SplittableRandom r = new SplittableRandom(3);
+        this.inputs = new float[64][w.input()];
+        for (float[] v : inputs) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) (r.nextGaussian());
+            }
+        }
+        this.out = new float[net.outputSize()];
+    }
+
+    Result measure(double maxSeconds) {
+        long start = System.nanoTime();
+        int n = 0;
+        while (n < 100_000 || System.nanoTime() - start < 3_000_000_000L) {
+            net.step(inputs[n & 63], state, out);
+            n++;
+        }
+        long[] times = new long[20_000];
+        long budget = (long) (maxSeconds * 1e9);
+        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocatedBefore = mx.getCurrentThreadAllocatedBytes();
+        long t0 = System.nanoTime();
+        int steps = 0;
+        while (steps < times.length && (steps < 1000 || System.nanoTime() - t0 < budget)) {
+            float[] x = inputs[steps & 63];
+            long a = System.nanoTime();
+            net.step(x, state, out);
+            times[steps++] = System.nanoTime() - a;
+        }
+        double allocated = (mx.getCurrentThreadAllocatedBytes() - allocatedBefore) / (double) steps;
+        long[] used = Arrays.copyOf(times, steps);
+        Arrays.sort(used);
+        double mean = Arrays.stream(used).average().orElse(0);
+        return new Result(used[steps / 2] / 1e3, used[steps / 10] / 1e3, used[steps * 9 / 10] / 1e3, mean / 1e3, steps, allocated);
+    }
+}

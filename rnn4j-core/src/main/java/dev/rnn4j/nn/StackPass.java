@@ -1,0 +1,177 @@
+package dev.rnn4j.nn;
+
+import dev.rnn4j.kernel.Kernels;
+import java.util.Arrays;
+
+/**
+ * Runs the layers of a stack over a {@link Workspace}, layer after layer, with each layer's
+ * phases ({@link DirectionPass}) spread over a {@link WorkerPool}:
+ * <ul>
+ *   <li>large products (input projection, weight and input gradients) are split into row ranges,
+ *       one per thread;</li>
+ *   <li>time loops run as independent units, one per direction and batch-row range: the two
+ *       directions of a bidirectional layer in parallel, and with threads to spare, disjoint
+ *       groups of sequences. Each unit's per-step product stays on one thread, so no thread
+ *       waits for another inside the time loop.</li>
+ * </ul>
+ */
+final class StackPass {
+
+    /** Fewest batch rows worth giving a thread of their own in the time loop. */
+    private static final int MIN_ROWS_PER_UNIT = 8;
+    /** Row ranges are multiples of this where possible: the height of the GEMM micro-tiles. */
+    private static final int ROW_ALIGN = 8;
+    /** Parts per thread of a parallel phase, so that work moves away from a delayed thread. */
+    private static final int PARTS_PER_THREAD = 2;
+
+    private final Kernels k;
+    private final Cell cell;
+    private final RecurrentConfig config;
+    private final ParameterLayout layout;
+    private final WorkerPool pool;
+
+    StackPass(Kernels k, Cell cell, RecurrentConfig config, ParameterLayout layout, WorkerPool pool) {
+        this.k = k;
+        this.cell = cell;
+        this.config = config;
+        this.layout = layout;
+        this.pool = pool;
+    }
+
+    /** Start of part {@code part} when n items are split into {@code parts} aligned ranges. */
+    static int split(int n, int parts, int part, int align) {
+        if (part >= parts) {
+            return n;
+        }
+        int start = (int) ((long) n * part / parts);
+        return Math.min(n, (start + align / 2) / align * align);
+    }
+
+    /**
+     * Time-loop units per direction for this batch: about two per thread, so that a thread the
+     * operating system delays leaves its share to the others (see {@link WorkerPool}). Smaller
+     * groups cost the per-step product nothing: it streams the weights once per 4 rows anyway.
+     */
+    private int rowGroups(int batch) {
+        if (pool.threads() == 1) {
+            return 1;
+        }
+        int perDirection = Math.max(1, PARTS_PER_THREAD * pool.threads() / config.directions());
+        return Math.max(1, Math.min(perDirection, batch / MIN_ROWS_PER_UNIT));
+    }
+
+    /** Parts of each large product. */
+    private int productParts() {
+        return pool.threads() == 1 ? 1 : PARTS_PER_THREAD * pool.threads();
+    }
+
+    /**
+     * Forward through every layer. The input is already in {@code ws.input}; the last layer writes
+     * straight into {@code output}, batch-first [B][T][D*H] (no conversion pass); final states go
+     * to hN/cN [L*D][B][H]. {@code recurrentMask} [L*D][B][H] (or null) is the variational
+     * recurrent dropout mask of every layer-direction.
+     */
+    void forward(Workspace ws, float[] w, int[] lengths, float[] h0, float[] c0, float[] recurrentMask,
+                 float[] hN, float[] cN, float[] output) {
+        int batch = ws.batch;
+        int rows = batch * ws.time;
+        int dirs = config.directions();
+        int width = config.outputSize();
+        int bh = batch * config.hiddenSize();
+        int groups = rowGroups(batch);
+        float[] input = ws.input;
+        for (int li = 0; li < config.numLayers(); li++) {
+            int layer = li;
+            int base = layer * dirs;
+            boolean last = layer == config.numLayers() - 1;
+            float[] out = last ? output : ws.layerOutput[layer];
+            int timeStride = last ? width : batch * width;
+            int batchStride = last ? ws.time * width : width;
+            for (int d = 0; d < dirs; d++) {
+                DirectionCache m = ws.caches[base + d];
+                m.input = input;
+                m.lengths = lengths;
+                m.useRecurrentMask(recurrentMask, (base + d) * bh);
+            }
+            int parts = productParts();
+            pool.run(parts, part -> {
+                int r0 = split(rows, parts, part, ROW_ALIGN);
+                int r1 = split(rows, parts, part + 1, ROW_ALIGN);
+                for (int d = 0; d < dirs; d++) {
+                    DirectionPass.project(k, cell, ws.caches[base + d], w, layout.direction(layer, d, dirs), r0, r1);
+                }
+            });
+            for (int d = 0; d < dirs; d++) {
+                DirectionPass.beginForward(k, ws.caches[base + d], w, layout.direction(layer, d, dirs), h0, c0,
+                        (base + d) * bh);
+            }
+            pool.run(dirs * groups, unit -> {
+                int d = unit % dirs;
+                int group = unit / dirs;
+                DirectionPass.forward(k, cell, ws.caches[base + d], w, layout.direction(layer, d, dirs),
+                        split(batch, groups, group, ROW_ALIGN), split(batch, groups, group + 1, ROW_ALIGN),
+                        out, timeStride, batchStride, d * config.hiddenSize());
+            });
+            for (int d = 0; d < dirs; d++) {
+                DirectionCache m = ws.caches[base + d];
+                DirectionPass.finalState(m, m.h, hN, (base + d) * bh);
+                if (cN != null) {
+                    DirectionPass.finalState(m, m.c, cN, (base + d) * bh);
+                }
+            }
+            input = out;
+        }
+    }
+
+    /**
+     * Backward through every layer of a forward pass held in {@code ws}. {@code dy} is the
+     * time-major output gradient (or null); parameter gradients are added into {@code g};
+     * returns the time-major input gradient (a workspace buffer).
+     */
+    float[] backward(Workspace ws, float[] w, float[] g, float[] dy, float[] dhN, float[] dcN,
+                     float[] dh0, float[] dc0) {
+        int batch = ws.batch;
+        int rows = batch * ws.time;
+        int dirs = config.directions();
+        int hidden = config.hiddenSize();
+        int width = config.outputSize();
+        int bh = batch * hidden;
+        int groups = rowGroups(batch);
+        int gw = cell.gates() * hidden;
+        float[] upstream = dy;
+        float[] dx = null;
+        for (int li = config.numLayers() - 1; li >= 0; li--) {
+            int layer = li;
+            int base = layer * dirs;
+            float[] dyLayer = upstream;
+            for (int d = 0; d < dirs; d++) {
+                DirectionPass.beginBackward(k, cell, ws.caches[base + d], w, layout.direction(layer, d, dirs));
+            }
+            pool.run(dirs * groups, unit -> {
+                int d = unit % dirs;
+                int group = unit / dirs;
+                DirectionPass.backward(k, cell, ws.caches[base + d], dyLayer, width, d * hidden, dhN, dcN,
+                        (base + d) * bh, dh0, dc0,
+                        split(batch, groups, group, ROW_ALIGN), split(batch, groups, group + 1, ROW_ALIGN));
+            });
+            float[] dxLayer = ws.layerGradient(config, layer);
+            Arrays.fill(dxLayer, 0f);
+            int parts = productParts();
+            pool.run(parts, part -> {
+                // Disjoint gate rows of the weight gradients, disjoint time-major rows of dx.
+                int g0 = split(gw, parts, part, ROW_ALIGN);
+                int g1 = split(gw, parts, part + 1, ROW_ALIGN);
+                int r0 = split(rows, parts, part, ROW_ALIGN);
+                int r1 = split(rows, parts, part + 1, ROW_ALIGN);
+                for (int d = 0; d < dirs; d++) {
+                    ParameterLayout.DirectionOffsets p = layout.direction(layer, d, dirs);
+                    DirectionPass.weightGradients(k, ws.caches[base + d], g, p, g0, g1);
+                    DirectionPass.inputGradient(k, ws.caches[base + d], w, p, dxLayer, r0, r1);
+                }
+            });
+            dx = dxLayer;
+            upstream = dxLayer;
+        }
+        return dx;
+    }
+}

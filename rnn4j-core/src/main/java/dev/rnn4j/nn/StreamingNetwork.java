@@ -1,0 +1,134 @@
+package dev.rnn4j.nn;
+
+import dev.rnn4j.kernel.Kernels;
+import dev.rnn4j.kernel.PackedMatrix;
+import dev.rnn4j.kernel.Transpose;
+
+/**
+ * A recurrent stack run one timestep at a time for one stream (batch 1): the serving API.
+ *
+ * <pre>{@code
+ * StreamingNetwork net = trained.streaming();      // immutable, share it between threads
+ * StreamState s = net.newState();                  // one per stream
+ * float[] y = new float[net.outputSize()];
+ * for (float[] x : readings) net.step(x, s, y);   // no allocation per step
+ * }</pre>
+ *
+ * <p>Weights are copied and packed once, when the snapshot is taken ({@link RecurrentNetwork#streaming()});
+ * a step is, per layer, two matrix-vector products with the packed weights plus the cell's fused
+ * gate math, all into the state's own buffers. Outputs equal those of
+ * {@link RecurrentNetwork#forward} on the same sequence, step after step. A bidirectional network
+ * cannot stream: its reverse direction reads the future.
+ *
+ * <p>A step runs on the calling thread: at batch 1 it lasts microseconds, less than handing work
+ * to another thread costs reliably. Throughput across many streams comes from calling
+ * {@code step} for different streams on different threads.
+ */
+public final class StreamingNetwork {
+
+    private final RecurrentConfig config;
+    private final Kernels kernels;
+    private final Cell cell;
+    private final PackedMatrix[] inputWeights;
+    private final PackedMatrix[] recurrentWeights;
+    /** Per layer: the bias added to the input product (b_ih, plus b_hh when the cell folds it). */
+    private final float[][] inputBias;
+    /** Per layer: the bias added to the recurrent product (GRU's b_hh), or null. */
+    private final float[][] recurrentBias;
+
+    StreamingNetwork(RecurrentConfig config, Kernels kernels, float[] w, ParameterLayout layout) {
+        if (config.bidirectional()) {
+            throw new IllegalArgumentException("A bidirectional network cannot stream: its reverse direction needs the "
+                    + "whole sequence in advance. Stream a unidirectional network, or run forward() on complete sequences.");
+        }
+        this.config = config;
+        this.kernels = kernels;
+        this.cell = Cell.of(config.cell());
+        int layers = config.numLayers();
+        int hidden = config.hiddenSize();
+        int gw = cell.gates() * hidden;
+        this.inputWeights = new PackedMatrix[layers];
+        this.recurrentWeights = new PackedMatrix[layers];
+        this.inputBias = new float[layers][gw];
+        this.recurrentBias = new float[layers][];
+        for (int l = 0; l < layers; l++) {
+            ParameterLayout.DirectionOffsets p = layout.direction(l, 0, 1);
+            int in = p.inputSize();
+            inputWeights[l] = kernels.pack(Transpose.YES, in, gw, w, p.weightIh(), in);
+            recurrentWeights[l] = kernels.pack(Transpose.YES, hidden, gw, w, p.weightHh(), hidden);
+            if (p.hasBias()) {
+                System.arraycopy(w, p.biasIh(), inputBias[l], 0, gw);
+                if (cell.foldsRecurrentBias()) {
+                    kernels.add(gw, w, p.biasHh(), inputBias[l], 0);
+                } else {
+                    recurrentBias[l] = new float[gw];
+                    System.arraycopy(w, p.biasHh(), recurrentBias[l], 0, gw);
+                }
+            }
+        }
+    }
+
+    public RecurrentConfig config() {
+        return config;
+    }
+
+    /** Features per step of the input. */
+    public int inputSize() {
+        return config.inputSize();
+    }
+
+    /** Features per step of the output: the last layer's hidden state. */
+    public int outputSize() {
+        return config.hiddenSize();
+    }
+
+    /** A fresh zero state for a new stream. */
+    public StreamState newState() {
+        return new StreamState(config);
+    }
+
+    /**
+     * Advances stream {@code s} by one step with input {@code x} ({@link #inputSize()} floats) and
+     * writes the last layer's new hidden state into {@code out} ({@link #outputSize()} floats).
+     */
+    public void step(float[] x, StreamState s, float[] out) {
+        int hidden = config.hiddenSize();
+        if (x.length != config.inputSize() || out.length < hidden || s.hidden != hidden || s.layers != config.numLayers()
+                || (s.c == null) == cell.hasCellState()) {
+            throw new IllegalArgumentException(stepShapeError(x, s, out));
+        }
+        int gw = s.gates.length;
+        float[] in = x;
+        int inOff = 0;
+        for (int l = 0; l < config.numLayers(); l++) {
+            int stateOff = l * hidden;
+            System.arraycopy(inputBias[l], 0, s.gates, 0, gw);
+            kernels.gemmPacked(1, in, inOff, in.length, inputWeights[l], 1f, s.gates, 0, gw);
+            if (cell.keepsRecurrentPreactivations()) {
+                float recBeta = 0f;
+                if (recurrentBias[l] != null) {
+                    System.arraycopy(recurrentBias[l], 0, s.rec, 0, gw);
+                    recBeta = 1f;
+                }
+                kernels.gemmPacked(1, s.h, stateOff, hidden, recurrentWeights[l], recBeta, s.rec, 0, gw);
+            } else {
+                kernels.gemmPacked(1, s.h, stateOff, hidden, recurrentWeights[l], 1f, s.gates, 0, gw);
+            }
+            cell.step(kernels, hidden, s.gates, s.rec, s.h, s.c, stateOff);
+            in = s.h;
+            inOff = stateOff;
+        }
+        System.arraycopy(s.h, (config.numLayers() - 1) * hidden, out, 0, hidden);
+    }
+
+    private String stepShapeError(float[] x, StreamState s, float[] out) {
+        if (x.length != config.inputSize()) {
+            return "x must have " + config.inputSize() + " features (the network's input_size), got " + x.length + ".";
+        }
+        if (out.length < config.hiddenSize()) {
+            return "out must have room for " + config.hiddenSize() + " floats, got " + out.length + ".";
+        }
+        return "This stream state belongs to a network of another shape (" + s.layers + " layers of " + s.hidden
+                + "); create states with this network's newState().";
+    }
+}

@@ -1,0 +1,51 @@
+package dev.rnn4j.nn;
+
+/**
+ * The buffers of one forward (and backward) pass through a stack: the time-major input, each
+ * layer's output, one {@link DirectionCache} per layer-direction, and the backward's gradient
+ * buffers. A network keeps idle workspaces and hands one to each pass, so repeated passes of the
+ * same shape allocate nothing large; a different batch size or length reallocates.
+ */
+final class Workspace {
+    final int batch;
+    final int time;
+    /** The input, time-major [T][B][I]. */
+    final float[] input;
+    /** Output of each layer but the last (which writes the caller's batch-first array), time-major [T][B][D*H]. */
+    final float[][] layerOutput;
+    /** Index layer * D + direction. */
+    final DirectionCache[] caches;
+    /**
+     * Backward, time-major: index k &lt; L is the gradient of layer k's input (so of layer k-1's
+     * output), index L the gradient of the stack's output.
+     */
+    float[][] layerGradient;
+
+    Workspace(RecurrentConfig config, Cell cell, int batch, int time) {
+        this.batch = batch;
+        this.time = time;
+        this.input = new float[time * batch * config.inputSize()];
+        this.layerOutput = new float[config.numLayers() - 1][time * batch * config.outputSize()];
+        this.caches = new DirectionCache[config.stateSlices()];
+        for (int slice = 0; slice < caches.length; slice++) {
+            caches[slice] = new DirectionCache(cell, TimeDirection.of(slice % config.directions()), batch, time,
+                    config.hiddenSize());
+        }
+    }
+
+    boolean fits(int b, int t) {
+        return b == batch && t == time;
+    }
+
+    /** Backward gradient buffer {@code index} (see {@link #layerGradient}), allocated on first use. */
+    float[] layerGradient(RecurrentConfig config, int index) {
+        if (layerGradient == null) {
+            layerGradient = new float[config.numLayers() + 1][];
+        }
+        int width = index == config.numLayers() ? config.outputSize() : config.layerInputSize(index);
+        if (layerGradient[index] == null) {
+            layerGradient[index] = new float[time * batch * width];
+        }
+        return layerGradient[index];
+    }
+}

@@ -1,0 +1,108 @@
+package dev.rnn4j.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rnn4j.kernel.Kernels;
+import dev.rnn4j.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The parallel and buffer-reusing pass gives the same numbers as the plain one: threads split
+ * work without changing any sum, workspaces are reused without leaking state, and infer() equals
+ * forward().
+ */
+class PassStructureTest {
+
+    private static final RecurrentConfig[] CONFIGS = {
+        RecurrentConfig.lstm(6, 20).withLayers(2),
+        RecurrentConfig.gru(5, 12).withBidirectional(true),
+        RecurrentConfig.rnn(3, 8).withLayers(2).withBidirectional(true),
+    };
+
+    private record Run(float[] output, float[] hN, float[] dx, float[] dh0, float[] grads) {
+    }
+
+    private static Run run(RecurrentNetwork net, Tensor x, int[] lengths, Tensor dy) {
+        RecurrentOutput out = net.forward(x, lengths);
+        Parameters g = net.newGradients();
+        InputGradients in = net.backward(out, dy, null, null, g);
+        return new Run(out.output().data(), out.hN().data(), in.dx().data(), in.dh0().data(), g.values());
+    }
+
+    @Test
+    void twoThreadsGiveBitwiseTheSameResultsAsOne() {
+        int batch = 19;
+        int time = 7;
+        int[] lengths = new int[batch];
+        for (int b = 0; b < batch; b++) {
+            lengths[b] = 1 + b % time;
+        }
+        for (Kernels k : Fixtures.kernels()) {
+            for (RecurrentConfig config : CONFIGS) {
+                Tensor x = Fixtures.random(1, batch, time, config.inputSize());
+                Tensor dy = Fixtures.random(2, batch, time, config.outputSize());
+                RecurrentNetwork net = Fixtures.network(config, k, 3);
+                Run one = run(net, x, lengths, dy);
+                net.setThreads(2);
+                Run two = run(net, x, lengths, dy);
+                String what = config + " on " + k.name();
+                assertThat(two.output()).as(what).containsExactly(one.output());
+                assertThat(two.hN()).as(what).containsExactly(one.hN());
+                assertThat(two.dx()).as(what).containsExactly(one.dx());
+                assertThat(two.dh0()).as(what).containsExactly(one.dh0());
+                assertThat(two.grads()).as(what).containsExactly(one.grads());
+            }
+        }
+    }
+
+    @Test
+    void reusedWorkspacesLeaveNoTrace() {
+        for (Kernels k : Fixtures.kernels()) {
+            RecurrentConfig config = RecurrentConfig.lstm(4, 10).withBidirectional(true);
+            RecurrentNetwork net = Fixtures.network(config, k, 9);
+            Tensor x = Fixtures.random(4, 3, 5, 4);
+            Tensor dy = Fixtures.random(5, 3, 5, 20);
+            int[] lengths = {5, 2, 4};
+            Run first = run(net, x, lengths, dy);
+            // A different pass in between, with other lengths and an initial state, must not leak into the next.
+            RecurrentOutput other = net.forward(Fixtures.random(6, 3, 5, 4), new int[] {1, 1, 1},
+                    Fixtures.random(7, 2, 3, 10), Fixtures.random(8, 2, 3, 10));
+            net.backward(other, Fixtures.random(9, 3, 5, 20), null, null, net.newGradients());
+            net.infer(Fixtures.random(10, 2, 9, 4));
+            Run again = run(net, x, lengths, dy);
+            assertThat(again.output()).containsExactly(first.output());
+            assertThat(again.dx()).containsExactly(first.dx());
+            assertThat(again.grads()).containsExactly(first.grads());
+        }
+    }
+
+    @Test
+    void inferEqualsForward() {
+        for (Kernels k : Fixtures.kernels()) {
+            for (RecurrentConfig config : CONFIGS) {
+                RecurrentNetwork net = Fixtures.network(config, k, 11);
+                Tensor x = Fixtures.random(12, 9, 6, config.inputSize());
+                RecurrentOutput f = net.forward(x);
+                RecurrentOutput i = net.infer(x);
+                assertThat(i.output().data()).containsExactly(f.output().data());
+                assertThat(i.hN().data()).containsExactly(f.hN().data());
+            }
+        }
+    }
+
+    @Test
+    void backwardNeedsAnUnconsumedForwardResult() {
+        RecurrentNetwork net = RecurrentNetwork.create(RecurrentConfig.gru(2, 3), 1);
+        Tensor x = Fixtures.random(1, 2, 4, 2);
+        RecurrentOutput inferred = net.infer(x);
+        assertThatThrownBy(() -> net.backward(inferred, null, null, null, net.newGradients()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("infer()");
+        RecurrentOutput out = net.forward(x);
+        net.backward(out, null, null, null, net.newGradients());
+        assertThatThrownBy(() -> net.backward(out, null, null, null, net.newGradients()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already consumed");
+        assertThatThrownBy(() -> net.setThreads(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("threads must be >= 1, got 0.");
+    }
+}
