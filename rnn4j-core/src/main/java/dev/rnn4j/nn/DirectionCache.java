@@ -22,6 +22,11 @@ final class DirectionCache {
     final float[] h;
     /** Cell states like {@link #h}, LSTM only (else null). */
     final float[] c;
+    /** Variational recurrent dropout mask [B][H] at {@link #recurrentMaskOffset}, or null (see {@link RecurrentDropoutHook}). */
+    float[] recurrentMask;
+    int recurrentMaskOffset;
+    /** h ⊙ mask in the slots of {@link #h}, what the recurrent product reads; null without a mask. */
+    float[] maskedH;
 
     DirectionCache(Cell cell, TimeDirection direction, int batch, int time, int hidden, int[] lengths, float[] input) {
         this.direction = direction;

@@ -30,7 +30,22 @@ final class DirectionPass {
     static DirectionCache forward(Kernels k, Cell cell, TimeDirection dir, float[] w, ParameterLayout.DirectionOffsets p,
                                   float[] x, int batch, int time, int hidden, int[] lengths,
                                   float[] h0, float[] c0, int stateOff, float[] y, int yWidth, int yOff) {
+        return forward(k, cell, dir, w, p, x, batch, time, hidden, lengths, h0, c0, stateOff, y, yWidth, yOff, null);
+    }
+
+    /** As above, with a variational recurrent dropout mask [B][H] at {@code stateOff} (null for none). */
+    static DirectionCache forward(Kernels k, Cell cell, TimeDirection dir, float[] w, ParameterLayout.DirectionOffsets p,
+                                  float[] x, int batch, int time, int hidden, int[] lengths,
+                                  float[] h0, float[] c0, int stateOff, float[] y, int yWidth, int yOff,
+                                  float[] recurrentMask) {
         DirectionCache m = new DirectionCache(cell, dir, batch, time, hidden, lengths, x);
+        // >>> recurrent dropout hook (1/4): remember the mask; the loop then feeds h ⊙ mask to W_hh.
+        if (recurrentMask != null) {
+            m.recurrentMask = recurrentMask;
+            m.recurrentMaskOffset = stateOff;
+            m.maskedH = new float[m.h.length];
+        }
+        // <<<
         int in = p.inputSize();
         int gw = m.gateWidth;
         int rows = batch * time;
@@ -53,7 +68,14 @@ final class DirectionPass {
         for (int step = 0; step < time; step++) {
             int t = dir.timeAt(step, time);
             int recOff = cell.keepsRecurrentPreactivations() ? m.gatesOffset(t) : 0;
-            k.gemmPacked(batch, m.h, m.stateOffset(dir.prevSlot(t)), hidden, whhT, 0f, m.rec, recOff, gw);
+            float[] hIn = m.h;
+            // >>> recurrent dropout hook (2/4): the recurrent product reads the masked previous state.
+            if (m.recurrentMask != null) {
+                RecurrentDropoutHook.maskSlot(m, m.stateOffset(dir.prevSlot(t)));
+                hIn = m.maskedH;
+            }
+            // <<<
+            k.gemmPacked(batch, hIn, m.stateOffset(dir.prevSlot(t)), hidden, whhT, 0f, m.rec, recOff, gw);
             if (p.hasBias()) {
                 k.addBias(batch, gw, w, p.biasHh(), m.rec, recOff, gw);
             }
@@ -105,6 +127,7 @@ final class DirectionPass {
         float[] dhPrev = new float[bh];
         float[] dc = new float[bh];
         float[] dcPrev = new float[bh];
+        float[] maskScratch = m.recurrentMask == null ? null : new float[bh];
         if (dhN != null) {
             System.arraycopy(dhN, stateOff, dh, 0, bh);
         }
@@ -140,7 +163,13 @@ final class DirectionPass {
                     System.arraycopy(dc, b * hidden, dcPrev, b * hidden, hidden);
                 }
             }
-            k.gemmPacked(batch, dGatesH, gOff, gw, whh, 1f, dhPrev, 0, hidden);
+            // >>> recurrent dropout hook (3/4): the recurrent path's gradient passes through the mask.
+            if (m.recurrentMask != null) {
+                RecurrentDropoutHook.addMaskedRecurrentGradient(k, m, dGatesH, gOff, whh, maskScratch, dhPrev);
+            } else {
+                k.gemmPacked(batch, dGatesH, gOff, gw, whh, 1f, dhPrev, 0, hidden);
+            }
+            // <<<
             float[] swap = dh;
             dh = dhPrev;
             dhPrev = swap;
@@ -159,7 +188,9 @@ final class DirectionPass {
         int rows = batch * time;
         int prevBlock = m.stateOffset(Math.min(dir.prevSlot(0), dir.prevSlot(time - 1)));
         k.gemm(Transpose.YES, Transpose.NO, gw, in, rows, 1f, dGatesX, 0, gw, m.input, 0, in, 1f, g, p.weightIh(), in);
-        k.gemm(Transpose.YES, Transpose.NO, gw, hidden, rows, 1f, dGatesH, 0, gw, m.h, prevBlock, hidden,
+        // recurrent dropout hook (4/4): W_hh multiplied the masked states, so its gradient reads them.
+        float[] hSeen = m.maskedH != null ? m.maskedH : m.h;
+        k.gemm(Transpose.YES, Transpose.NO, gw, hidden, rows, 1f, dGatesH, 0, gw, hSeen, prevBlock, hidden,
                 1f, g, p.weightHh(), hidden);
         if (p.hasBias()) {
             k.addColumnSums(rows, gw, dGatesX, 0, gw, g, p.biasIh());

@@ -113,6 +113,15 @@ public final class RecurrentNetwork {
      * @param c0      initial cell states {@code [L*D, B, H]} (LSTM only), or null for zeros
      */
     public RecurrentOutput forward(Tensor x, int[] lengths, Tensor h0, Tensor c0) {
+        return forward(x, lengths, h0, c0, null);
+    }
+
+    /**
+     * Runs the stack with variational recurrent dropout: {@code recurrentMask} {@code [L*D, B, H]}
+     * (null for none) multiplies the previous hidden state inside every step's recurrent product,
+     * the same mask at every step; {@link #backward} follows it.
+     */
+    public RecurrentOutput forward(Tensor x, int[] lengths, Tensor h0, Tensor c0, Tensor recurrentMask) {
         Shapes.requireInput(config, x);
         int batch = x.dim(0);
         int time = x.dim(1);
@@ -122,6 +131,7 @@ public final class RecurrentNetwork {
             throw new IllegalArgumentException("c0 is only for LSTM, but this network's cell is " + config.cell().id() + ".");
         }
         Shapes.requireState(config, "c0", c0, batch);
+        Shapes.requireState(config, "recurrentMask", recurrentMask, batch);
         int[] lens = lengths == null ? null : lengths.clone();
 
         int hidden = config.hiddenSize();
@@ -140,7 +150,7 @@ public final class RecurrentNetwork {
                 DirectionCache m = DirectionPass.forward(kernels, cell, TimeDirection.of(d), w,
                         layout.direction(layer, d, dirs), input, batch, time, hidden, lens,
                         h0 == null ? null : h0.data(), c0 == null ? null : c0.data(), slice * bh,
-                        out, width, d * hidden);
+                        out, width, d * hidden, recurrentMask == null ? null : recurrentMask.data());
                 DirectionPass.finalState(m, m.h, hN, slice * bh);
                 if (cN != null) {
                     DirectionPass.finalState(m, m.c, cN, slice * bh);
