@@ -1,0 +1,149 @@
+package dev.rnn4j.forecast.rnn;
+
+import dev.rnn4j.forecast.data.TimeSeries;
+import dev.rnn4j.forecast.eval.Metrics;
+import dev.rnn4j.forecast.model.FitContext;
+import dev.rnn4j.forecast.model.Scaling;
+import dev.rnn4j.nn.CellType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RnnForecasterTest {
+
+    private static final int PERIOD = 6;
+    private static final int H = 6;
+
+    /** A small, fast configuration: 8 GRU units, two members, lookback 12. */
+    private static final RnnConfig SMALL = new RnnConfig(CellType.GRU, 8, 1, false, 12, 2, 30, 16, 1e-2, 5, 2000, 1);
+
+    @TempDir
+    Path dir;
+
+    /** A noisy seasonal series (shape of period 6 around a level) per seed; z-scored as the backtest would. */
+    private static double[] seasonal(int n, long seed) {
+        Random r = new Random(seed);
+        double[] shape = {0.0, 1.2, -0.8, 0.5, -1.0, 0.1};
+        double[] v = new double[n];
+        for (int t = 0; t < n; t++) {
+            v[t] = shape[t % PERIOD] + 0.1 * r.nextGaussian();
+        }
+        return v;
+    }
+
+    /** The naive forecast: the last observation, H times. */
+    private static double[] lastValueRepeated(double[] y) {
+        double[] f = new double[H];
+        Arrays.fill(f, y[y.length - 1]);
+        return f;
+    }
+
+    private static List<TimeSeries> training(double[][] full) {
+        List<TimeSeries> out = new ArrayList<>();
+        for (int s = 0; s < full.length; s++) {
+            out.add(TimeSeries.of("s" + s, PERIOD, Arrays.copyOf(full[s], full[s].length - H)));
+        }
+        return out;
+    }
+
+    @Test
+    void learnsASeasonalShapeBetterThanNaive() {
+        double[][] full = {seasonal(96, 1), seasonal(96, 2), seasonal(96, 3)};
+        List<TimeSeries> train = training(full);
+        RnnFitted fitted = new RnnForecaster(SMALL).fit(train, new FitContext(H, 0, 7));
+        List<double[]> f = fitted.forecastAll(train, H);
+        double rnn = 0;
+        double naive = 0;
+        for (int s = 0; s < full.length; s++) {
+            double[] y = train.get(s).valuesView();
+            double[] actual = Arrays.copyOfRange(full[s], full[s].length - H, full[s].length);
+            rnn += Metrics.mase(actual, f.get(s), y, PERIOD);
+            naive += Metrics.mase(actual, lastValueRepeated(y), y, PERIOD);
+        }
+        // naive's MASE here is about 6 (it repeats one phase); the learned shape must be far closer
+        assertThat(rnn).isLessThan(0.5 * naive);
+        assertThat(fitted.lossHistory()).isNotEmpty();
+        assertThat(fitted.lossHistory().get(0).validation()).isFinite();
+        assertThat(fitted.card()).containsEntry("max trained sequence length", "18")
+                .containsKeys("architecture", "trained", "lookback");
+    }
+
+    @Test
+    void sameSeedSameForecasts() {
+        List<TimeSeries> train = training(new double[][]{seasonal(60, 4), seasonal(60, 5)});
+        RnnConfig c = SMALL.withTraining(4, 2000);
+        double[] a = new RnnForecaster(c).fit(train, new FitContext(H, 0, 11)).forecast(train.get(0), H);
+        double[] b = new RnnForecaster(c).fit(train, new FitContext(H, 0, 11)).forecast(train.get(0), H);
+        double[] other = new RnnForecaster(c).fit(train, new FitContext(H, 0, 12)).forecast(train.get(0), H);
+        assertThat(b).containsExactly(a);
+        assertThat(other).isNotEqualTo(a);
+    }
+
+    @Test
+    void refusesABidirectionalStack() {
+        RnnForecaster bidi = new RnnForecaster(SMALL.withBidirectional(true));
+        assertThatThrownBy(bidi::checkCausal).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bidirectional").hasMessageContaining("future leaks into the past");
+        List<TimeSeries> train = training(new double[][]{seasonal(60, 4)});
+        assertThatThrownBy(() -> bidi.fit(train, FitContext.of(H))).hasMessageContaining("bidirectional");
+    }
+
+    @Test
+    void asksForZScoredInputsAndNeedsOnlyAFewValuesBeyondTheHorizon() {
+        RnnForecaster f = new RnnForecaster(SMALL);
+        assertThat(f.inputScaling()).isEqualTo(Scaling.ZSCORE);
+        assertThat(f.name()).isEqualTo("rnn");
+        assertThat(f.minTrainingLength(12)).isEqualTo(14);
+    }
+
+    @Test
+    void refusesAHorizonLongerThanTrained() {
+        List<TimeSeries> train = training(new double[][]{seasonal(60, 4)});
+        RnnFitted fitted = new RnnForecaster(SMALL.withTraining(2, 2000)).fit(train, FitContext.of(H));
+        assertThatThrownBy(() -> fitted.forecast(train.get(0), H + 1)).hasMessageContaining("trained for horizon 6");
+    }
+
+    @Test
+    void savedForecasterForecastsExactlyAsBeforeWithItsScalers() throws Exception {
+        List<TimeSeries> raw = new ArrayList<>();
+        double[][] full = {seasonal(60, 8), seasonal(60, 9)};
+        for (int s = 0; s < full.length; s++) {
+            double[] v = full[s].clone();
+            for (int t = 0; t < v.length; t++) {
+                v[t] = 500 + 40 * v[t] + 100 * s; // data units, not z-scores
+            }
+            raw.add(TimeSeries.of("s" + s, PERIOD, v));
+        }
+        TrainedRnn trained = TrainedRnn.train(new RnnForecaster(SMALL.withTraining(3, 2000)), raw, new FitContext(H, 0, 3));
+        Path file = dir.resolve("forecaster");
+        RnnModelFile.save(file, trained);
+        TrainedRnn loaded = RnnModelFile.load(file);
+
+        List<double[]> before = trained.forecast(raw, H);
+        List<double[]> after = loaded.forecast(raw, H);
+        for (int s = 0; s < raw.size(); s++) {
+            assertThat(after.get(s)).containsExactly(before.get(s));
+            assertThat(Arrays.stream(after.get(s)).average().orElseThrow()).isBetween(300.0, 800.0);
+        }
+        assertThat(loaded.scalers()).isEqualTo(trained.scalers());
+        assertThat(loaded.fitted().lossHistory()).isEqualTo(trained.fitted().lossHistory());
+        assertThat(loaded.fitted().maxTrainedLength()).isEqualTo(18);
+    }
+
+    @Test
+    void refusesAModelFileThatIsNotAForecaster() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode config =
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("kind", "classifier");
+        Path file = dir.resolve("other");
+        dev.rnn4j.io.ModelFile.save(file, config, java.util.Map.of());
+        assertThatThrownBy(() -> RnnModelFile.load(file)).hasMessageContaining("expected 'rnn4j-forecaster'");
+    }
+}
