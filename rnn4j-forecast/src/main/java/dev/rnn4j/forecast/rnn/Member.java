@@ -24,10 +24,12 @@ record Member(SequenceModel model, WindowEncoder encoder, long seed, int epochs,
         int rows = histories.size();
         float[] x = new float[rows * lookback * f];
         double[] levels = new double[rows];
+        double[][] seasons = new double[rows][];
         for (int r = 0; r < rows; r++) {
             var s = histories.get(r);
             int pad = Math.max(0, lookback - s.length());
-            double[] y = WindowEncoder.padLeft(s.valuesView(), pad);
+            seasons[r] = encoder.seasonalIndices(s.valuesView());
+            double[] y = WindowEncoder.padLeft(SeasonalAdjustment.adjust(s.valuesView(), seasons[r]), pad);
             int start = y.length - lookback;
             levels[r] = encoder.level(y, start);
             System.arraycopy(encoder.inputs(s, y, pad, start, levels[r]), 0, x, r * lookback * f, lookback * f);
@@ -39,6 +41,7 @@ record Member(SequenceModel model, WindowEncoder encoder, long seed, int epochs,
             for (int k = 0; k < horizon; k++) {
                 result[r][k] = encoder.unscale(out[r * width + k], levels[r]);
             }
+            SeasonalAdjustment.reseasonalize(result[r], histories.get(r).length(), seasons[r]);
         }
         return result;
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rnn4j.forecast.model.Forecaster;
-import dev.rnn4j.forecast.prep.LevelScaling;
 import dev.rnn4j.forecast.prep.ZScore;
 import dev.rnn4j.io.ModelFile;
 import dev.rnn4j.model.ModelConfig;
@@ -49,6 +48,7 @@ public final class RnnModelFile {
             node.put("lookback", m.encoder().lookback());
             node.put("period", m.encoder().period());
             node.put("level_scaling", m.encoder().scaling().name());
+            node.put("deseasonalize", m.encoder().deseasonalize());
             node.put("seed", m.seed());
             node.put("epochs", m.epochs());
             node.put("best_validation_loss", m.best());
@@ -83,8 +83,8 @@ public final class RnnModelFile {
             for (ParameterLayout.Entry e : shape.entries()) {
                 System.arraycopy(c.weights().get(prefix(k) + e.name()).data(), 0, flat, e.offset(), e.size());
             }
-            WindowEncoder enc = new WindowEncoder(LevelScaling.valueOf(node.get("level_scaling").asText()),
-                    node.get("period").asInt(), node.get("lookback").asInt());
+            WindowEncoder enc = new WindowEncoder(WindowScaling.valueOf(node.get("level_scaling").asText()),
+                    node.get("period").asInt(), node.get("lookback").asInt(), node.get("deseasonalize").asBoolean());
             members.add(new Member(SequenceModel.withParameters(config, flat), enc, node.get("seed").asLong(),
                     node.get("epochs").asInt(), node.get("best_validation_loss").asDouble(), node.get("seconds").asDouble()));
         }

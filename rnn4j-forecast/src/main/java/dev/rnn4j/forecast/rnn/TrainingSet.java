@@ -39,7 +39,8 @@ record TrainingSet(List<Sequence> train, List<Sequence> validation) {
             }
             int v = validationSpan(s.length(), horizon, series.size());
             int pad = Math.max(0, lookback + horizon + v - s.length());
-            double[] y = WindowEncoder.padLeft(s.valuesView(), pad);
+            double[] values = s.valuesView();
+            double[] y = WindowEncoder.padLeft(SeasonalAdjustment.adjust(values, enc.seasonalIndices(values)), pad);
             int end = y.length - v; // training targets stop here
             for (int start = y.length - horizon - lookback; start >= end - horizon - lookback + 1 && start >= 0; start--) {
                 validation.add(window(s, y, pad, start, enc, horizon));

@@ -76,6 +76,52 @@ class RnnForecasterTest {
                 .containsKeys("architecture", "trained", "lookback");
     }
 
+    /** Positive series of very different levels sharing a multiplicative season and a growth rate. */
+    @Test
+    void positiveSeriesUseLogRatiosAndSeasonalAdjustment() {
+        Random r = new Random(3);
+        double[] season = {1.2, 0.8, 1.1, 0.9};
+        List<TimeSeries> train = new ArrayList<>();
+        List<double[]> future = new ArrayList<>();
+        for (int s = 0; s < 12; s++) {
+            double level = Math.pow(10, 1 + 2 * r.nextDouble());
+            double[] v = new double[44];
+            for (int t = 0; t < v.length; t++) {
+                v[t] = level * Math.pow(1.02, t) * season[t % 4] * (1 + 0.02 * r.nextGaussian());
+            }
+            train.add(TimeSeries.of("p" + s, 4, Arrays.copyOf(v, 40)));
+            future.add(Arrays.copyOfRange(v, 40, 44));
+        }
+        RnnConfig c = new RnnConfig(CellType.GRU, 8, 1, false, 8, 1, 30, 16, 1e-2, 5, 2000, 1);
+        RnnFitted fitted = new RnnForecaster(c).fit(train, new FitContext(4, 0, 5));
+        List<double[]> f = fitted.forecastAll(train, 4);
+        double rnn = 0;
+        double naive = 0;
+        for (int s = 0; s < train.size(); s++) {
+            double[] y = train.get(s).valuesView();
+            double[] naiveF = new double[4];
+            Arrays.fill(naiveF, y[y.length - 1]);
+            rnn += Metrics.mase(future.get(s), f.get(s), y, 4);
+            naive += Metrics.mase(future.get(s), naiveF, y, 4);
+        }
+        assertThat(fitted.card().get("level scaling")).contains("log of the ratio");
+        assertThat(fitted.card().get("season")).contains("adjusted");
+        assertThat(rnn).isLessThan(0.5 * naive);
+    }
+
+    @Test
+    void windowScalingsInvertExactlyEnough() {
+        for (WindowScaling w : WindowScaling.values()) {
+            double level = w.level(new double[]{3, 5, 7}, 0, 3);
+            for (double v : new double[]{0.5, 5, 40}) {
+                assertThat(w.unscale(w.scale(v, level), level)).as(w + " " + v).isCloseTo(v, org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
+        assertThat(WindowScaling.choose(List.of(new double[]{1, 2}))).isEqualTo(WindowScaling.LOG_RATIO);
+        assertThat(WindowScaling.choose(List.of(new double[]{0, 2}))).isEqualTo(WindowScaling.RATIO);
+        assertThat(WindowScaling.choose(List.of(new double[]{-1, 2}))).isEqualTo(WindowScaling.DIFFERENCE);
+    }
+
     @Test
     void sameSeedSameForecasts() {
         List<TimeSeries> train = training(new double[][]{seasonal(60, 4), seasonal(60, 5)});
