@@ -62,6 +62,12 @@ public record RnnFitted(List<Member> members, int horizon, List<Forecaster.LossP
         return history;
     }
 
+    /** The model card of this fit: architecture with the real horizon, lookbacks, training summary, maximum trained length. */
+    @Override
+    public Map<String, String> fittedCard() {
+        return card;
+    }
+
     /** Longest input window any member was trained on (longer histories are cut to it). */
     public int maxTrainedLength() {
         return members.stream().mapToInt(m -> m.encoder().lookback()).max().orElse(0);

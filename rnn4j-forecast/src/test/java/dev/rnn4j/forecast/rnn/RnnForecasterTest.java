@@ -123,6 +123,20 @@ class RnnForecasterTest {
     }
 
     @Test
+    void backtestReportsTheFittedModelCardAndOneLossCurvePerFold() {
+        List<TimeSeries> series = List.of(TimeSeries.of("a", PERIOD, seasonal(72, 6)), TimeSeries.of("b", PERIOD, seasonal(72, 7)));
+        var plan = new dev.rnn4j.forecast.eval.BacktestPlan(H, 2, H, dev.rnn4j.forecast.eval.WindowKind.EXPANDING, 0,
+                dev.rnn4j.forecast.eval.RetrainPolicy.EVERY_FOLD, 0, 42);
+        var result = dev.rnn4j.forecast.eval.Backtest.run("test", series, plan, List.of(),
+                List.of(new RnnForecaster(SMALL.withTraining(3, 2000))), new ArrayList<>(), p -> { });
+        var rnn = result.model("rnn");
+        assertThat(rnn.lossCurves()).hasSize(2);
+        assertThat(rnn.modelCard()).containsEntry("max trained sequence length", "18")
+                .containsKey("trained").containsKey("architecture");
+        assertThat(rnn.modelCard().get("architecture")).contains("-> 6 outputs");
+    }
+
+    @Test
     void sameSeedSameForecasts() {
         List<TimeSeries> train = training(new double[][]{seasonal(60, 4), seasonal(60, 5)});
         RnnConfig c = SMALL.withTraining(4, 2000);
