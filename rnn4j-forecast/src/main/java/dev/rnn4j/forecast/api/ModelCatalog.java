@@ -37,6 +37,22 @@ public final class ModelCatalog {
     private ModelCatalog() {
     }
 
+    /**
+     * The models under evaluation by name: {@code rnn}, the global recurrent forecaster, with its
+     * trainer using {@code threads} worker threads.
+     */
+    public static Forecaster candidate(String name, int threads) {
+        if (!name.equals("rnn")) {
+            throw new IllegalArgumentException("Unknown candidate model '" + name + "'; expected rnn.");
+        }
+        return new dev.rnn4j.forecast.rnn.RnnForecaster(dev.rnn4j.forecast.rnn.RnnConfig.defaults().withThreads(threads));
+    }
+
+    /** Candidate names. */
+    public static List<String> candidateNames() {
+        return List.of("rnn");
+    }
+
     /** Every baseline name, in table order. */
     public static List<String> baselineNames() {
         return List.copyOf(BASELINES.keySet());

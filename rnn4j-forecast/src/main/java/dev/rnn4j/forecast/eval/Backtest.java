@@ -85,8 +85,12 @@ public final class Backtest {
             }
             progress.accept(new Progress(model.name(), k + 1, plan.folds()));
         }
+        java.util.Map<String, String> card = new java.util.LinkedHashMap<>(model.modelCard());
+        if (fitted instanceof Forecaster.TrainingHistory history) {
+            card.putAll(history.fittedCard());
+        }
         return new ModelResult(model.name(), baseline, MetricSet.mean(metrics), out, (System.nanoTime() - start) / 1e9,
-                model.modelCard(), curves);
+                card, curves);
     }
 
     private static void checkLength(TimeSeries s, BacktestPlan plan, int minTrain) {

@@ -63,6 +63,14 @@ public interface Forecaster {
     interface TrainingHistory {
         /** Points in training order. */
         List<LossPoint> lossHistory();
+
+        /**
+         * What this fit adds to the model card (training summary, maximum trained length); the
+         * backtest shows the last fold's next to {@link Forecaster#modelCard()}.
+         */
+        default java.util.Map<String, String> fittedCard() {
+            return java.util.Map.of();
+        }
     }
 
     /**
