@@ -1,7 +1,7 @@
 package dev.rnn4j.bench;
 
 import dev.rnn4j.kernel.KernelProvider;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -25,19 +25,29 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the benchmark the arguments describe, printing result lines to {@code out} and logs to
+     * {@code err}; returns the exit status (0, or 2 on bad usage). {@code rnn4j bench} calls this.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Options o;
         try {
             o = parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.exit(2);
-            return;
+            err.println("bench: " + e.getMessage());
+            err.flush();
+            return 2;
         }
-        System.err.println("bench: kernels " + KernelProvider.get().name() + ", java " + Runtime.version());
+        err.println("bench: kernels " + KernelProvider.get().name() + ", java " + Runtime.version());
+        err.flush();
         for (String mode : o.modes()) {
-            System.out.println(run(o, mode));
-            System.out.flush();
+            out.println(run(o, mode));
+            out.flush();
         }
+        return 0;
     }
 
     static Options parse(String[] args) {
@@ -128,7 +138,7 @@ public final class BenchMain {
 
     private static JsonLine header(Workload w, String mode, int threads) {
         boolean stream = mode.equals("stream");
-        return new JsonLine().put("bench", stream ? "stream" : "rnn").put("peer", "rnn4j").put("version", "0.1.0-SNAPSHOT")
+        return new JsonLine().put("bench", stream ? "stream" : "rnn").put("peer", "rnn4j").put("version", dev.rnn4j.Rnn4j.version())
                 .put("config", w.name()).put("cell", w.cellName())
                 .put("B", w.batch()).put("T", w.time()).put("I", w.input()).put("H", w.hidden()).put("L", w.layers())
                 .put("bidir", w.bidirectional()).put("mode", mode).put("threads", threads)
