@@ -22,6 +22,13 @@ public final class Initializers {
         float[] w = model.parameters();
         for (ParameterLayout.Entry e : model.entries()) {
             String name = e.name();
+            if (name.startsWith("norms.")) {
+                // layer norm starts as the identity, as in PyTorch: gain 1, bias 0
+                if (name.endsWith("weight")) {
+                    java.util.Arrays.fill(w, e.offset(), e.offset() + e.size(), 1f);
+                }
+                continue;
+            }
             if (name.startsWith("head.")) {
                 if (name.endsWith("weight")) {
                     glorotUniform(w, e.offset(), e.shape()[0], e.shape()[1], random);

@@ -21,8 +21,13 @@ import java.util.List;
  * @param head          the output head
  * @param init          how parameters are drawn
  * @param seed          seed of the initial parameters
+ * @param residual      add each inner layer's input to its output (layers 1..n-2 of a stack of three or more;
+ *                      the widths must match); absent in older config files, meaning off
+ * @param layerNorm     layer-normalise the output of every layer that feeds another (n-1 norms, PyTorch's
+ *                      {@code nn.LayerNorm}, eps 1e-5); absent in older config files, meaning off
  */
-public record ModelConfig(int formatVersion, int inputSize, List<LayerSpec> layers, HeadSpec head, InitSpec init, long seed) {
+public record ModelConfig(int formatVersion, int inputSize, List<LayerSpec> layers, HeadSpec head, InitSpec init, long seed,
+                          boolean residual, boolean layerNorm) {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -42,6 +47,43 @@ public record ModelConfig(int formatVersion, int inputSize, List<LayerSpec> laye
         }
         layers = List.copyOf(layers);
         init = init == null ? InitSpec.recommended() : init;
+        if (layerNorm && layers.size() < 2) {
+            throw new IllegalArgumentException("model layerNorm normalises between recurrent layers and needs at least 2 layers, got "
+                    + layers.size() + ".");
+        }
+        if (residual) {
+            checkResidualWidths(inputSize, layers);
+        }
+    }
+
+    /** A config without residual connections or layer normalisation. */
+    public ModelConfig(int formatVersion, int inputSize, List<LayerSpec> layers, HeadSpec head, InitSpec init, long seed) {
+        this(formatVersion, inputSize, layers, head, init, seed, false, false);
+    }
+
+    /** Whether layer {@code index} adds its input to its output: the inner layers of a residual stack. */
+    public boolean hasResidual(int index) {
+        return residual && index > 0 && index < layers.size() - 1;
+    }
+
+    /** Whether layer {@code index}'s output is layer-normalised: every layer but the last of a layerNorm stack. */
+    public boolean hasLayerNorm(int index) {
+        return layerNorm && index < layers.size() - 1;
+    }
+
+    private static void checkResidualWidths(int inputSize, List<LayerSpec> layers) {
+        if (layers.size() < 3) {
+            throw new IllegalArgumentException("model residual connections join inner layers and need at least 3 layers, got "
+                    + layers.size() + ".");
+        }
+        for (int i = 1; i < layers.size() - 1; i++) {
+            int in = layers.get(i - 1).outputSize();
+            int out = layers.get(i).outputSize();
+            if (in != out) {
+                throw new IllegalArgumentException("model residual connection around layer " + i + " needs its input width "
+                        + in + " to equal its output width, got output width " + out + ".");
+            }
+        }
     }
 
     /** Width the layer at {@code index} reads. */
@@ -60,7 +102,7 @@ public record ModelConfig(int formatVersion, int inputSize, List<LayerSpec> laye
     }
 
     public ModelConfig withSeed(long newSeed) {
-        return new ModelConfig(formatVersion, inputSize, layers, head, init, newSeed);
+        return new ModelConfig(formatVersion, inputSize, layers, head, init, newSeed, residual, layerNorm);
     }
 
     public static Builder builder() {
@@ -74,6 +116,8 @@ public record ModelConfig(int formatVersion, int inputSize, List<LayerSpec> laye
         private HeadSpec head;
         private InitSpec init = InitSpec.recommended();
         private long seed = 42;
+        private boolean residual;
+        private boolean layerNorm;
 
         public Builder inputs(int n) {
             this.inputs = n;
@@ -139,8 +183,20 @@ public record ModelConfig(int formatVersion, int inputSize, List<LayerSpec> laye
             return this;
         }
 
+        /** Residual connections around the inner layers (a stack of three or more, equal widths). */
+        public Builder residual() {
+            this.residual = true;
+            return this;
+        }
+
+        /** Layer normalisation of every layer's output that feeds another layer. */
+        public Builder layerNorm() {
+            this.layerNorm = true;
+            return this;
+        }
+
         public ModelConfig build() {
-            return new ModelConfig(FORMAT_VERSION, inputs, layers, head, init, seed);
+            return new ModelConfig(FORMAT_VERSION, inputs, layers, head, init, seed, residual, layerNorm);
         }
 
         private LayerSpec last() {

@@ -14,17 +14,21 @@ public final class ModelPass {
     final RecurrentOutput[] layers;
     /** Per layer, the inverted-dropout mask applied to its output, or null. */
     final float[][] dropoutMasks;
+    /** Per layer, what its layer norm's backward needs, or null where it has none. */
+    final LayerNorm.Cache[] normCaches;
     /** What the head read: [B][W] (last step) or [B*T][W] (every step, batch-major). */
     final float[] headInput;
     final Tensor output;
 
-    ModelPass(int batch, int time, int[] lengths, RecurrentOutput[] layers, float[][] dropoutMasks, float[] headInput,
+    ModelPass(int batch, int time, int[] lengths, RecurrentOutput[] layers, float[][] dropoutMasks,
+              LayerNorm.Cache[] normCaches, float[] headInput,
               Tensor output) {
         this.batch = batch;
         this.time = time;
         this.lengths = lengths;
         this.layers = layers;
         this.dropoutMasks = dropoutMasks;
+        this.normCaches = normCaches;
         this.headInput = headInput;
         this.output = output;
     }

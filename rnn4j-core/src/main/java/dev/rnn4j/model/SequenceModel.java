@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
  * one-layer {@link RecurrentNetwork} (so dropout can sit between layers), the head a {@link Dense}.
  *
  * <p>All parameters live in one flat array ({@link #parameters()}), named
- * {@code layers.<i>.<pytorch name>} and {@code head.weight}/{@code head.bias}; gradients use the
+ * {@code layers.<i>.<pytorch name>}, {@code norms.<i>.weight}/{@code norms.<i>.bias} (layer norm after
+ * layer i, when the config asks for it) and {@code head.weight}/{@code head.bias}; gradients use the
  * same layout, so optimisers, clipping and NaN checks are one loop over one array. The layers keep
  * their own copy of their slice for their kernels: call {@link #parametersChanged()} after writing
  * the flat array (the trainer does after every step).
@@ -31,6 +32,7 @@ public final class SequenceModel {
     private final Kernels kernels;
     private final RecurrentNetwork[] layers;
     private final int[] layerOffsets;
+    private final LayerNorm[] norms;
     private final Dense head;
     private final float[] values;
     private final List<ParameterLayout.Entry> entries;
@@ -53,6 +55,16 @@ public final class SequenceModel {
                 all.add(new ParameterLayout.Entry("layers." + i + "." + e.name(), e.shape(), offset + e.offset(), e.size()));
             }
             offset += layers[i].parameters().values().length;
+        }
+        this.norms = new LayerNorm[n];
+        for (int i = 0; i < n; i++) {
+            if (config.hasLayerNorm(i)) {
+                int w = config.layers().get(i).outputSize();
+                norms[i] = new LayerNorm(w, offset);
+                all.add(new ParameterLayout.Entry("norms." + i + ".weight", new int[] {w}, norms[i].weightOffset, w));
+                all.add(new ParameterLayout.Entry("norms." + i + ".bias", new int[] {w}, norms[i].biasOffset, w));
+                offset += norms[i].parameterCount();
+            }
         }
         int in = config.headInputSize();
         int out = config.head().outputs();
@@ -152,6 +164,7 @@ public final class SequenceModel {
         }
         RecurrentOutput[] outs = new RecurrentOutput[layers.length];
         float[][] masks = new float[layers.length][];
+        LayerNorm.Cache[] normCaches = new LayerNorm.Cache[layers.length];
         Tensor input = x;
         float[] headInput = null;
         for (int i = 0; i < layers.length; i++) {
@@ -163,6 +176,17 @@ public final class SequenceModel {
             float[] features = last && config.head().kind() == HeadSpec.Kind.LAST_STEP
                     ? lastStepFeatures(outs[i].hN())
                     : outs[i].output().data().clone();
+            if (config.hasResidual(i)) {
+                float[] in = input.data(); // zero at padded steps, like the layer's output
+                for (int j = 0; j < features.length; j++) {
+                    features[j] += in[j];
+                }
+            }
+            if (norms[i] != null) {
+                float[] normalised = new float[features.length];
+                normCaches[i] = norms[i].forward(values, features, batch, time, lengths, normalised);
+                features = normalised;
+            }
             if (dropoutRandom != null && spec.dropout() > 0) {
                 masks[i] = Dropout.mask(features.length, spec.dropout(), dropoutRandom);
                 Dropout.apply(features, masks[i]);
@@ -178,7 +202,7 @@ public final class SequenceModel {
         head.forward(kernels, values, headInput, rows, y);
         Tensor output = config.head().perSequence()
                 ? Tensor.of(y, batch, head.out) : Tensor.of(y, batch, time, head.out);
-        return new ModelPass(batch, time, lengths, outs, masks, headInput, output);
+        return new ModelPass(batch, time, lengths, outs, masks, normCaches, headInput, output);
     }
 
     /**
@@ -210,6 +234,9 @@ public final class SequenceModel {
             dSeq = Tensor.of(dFeatures, batch, time, config.featureSize());
         }
         for (int i = last; i >= 0; i--) {
+            if (pass.normCaches[i] != null) {
+                dSeq = Tensor.of(norms[i].backward(values, gradients, pass.normCaches[i], dSeq.data()), dSeq.shape());
+            }
             Parameters g = layers[i].newGradients();
             result[i] = layers[i].backward(pass.layers[i], dSeq, dhN, null, g);
             float[] gv = g.values();
@@ -218,11 +245,20 @@ public final class SequenceModel {
                 gradients[off + j] += gv[j];
             }
             if (i > 0) {
-                float[] dx = result[i].dx().data();
-                if (pass.dropoutMasks[i - 1] != null) {
-                    Dropout.apply(dx, pass.dropoutMasks[i - 1]);
+                Tensor dIn = result[i].dx();
+                if (config.hasResidual(i)) {
+                    // the skip path: the input reached the output unchanged
+                    float[] sum = dIn.data().clone();
+                    float[] dOut = dSeq.data();
+                    for (int j = 0; j < sum.length; j++) {
+                        sum[j] += dOut[j];
+                    }
+                    dIn = Tensor.of(sum, dIn.shape());
                 }
-                dSeq = result[i].dx();
+                if (pass.dropoutMasks[i - 1] != null) {
+                    Dropout.apply(dIn.data(), pass.dropoutMasks[i - 1]);
+                }
+                dSeq = dIn;
                 dhN = null;
             }
         }
