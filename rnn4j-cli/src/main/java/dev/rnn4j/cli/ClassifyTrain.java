@@ -66,6 +66,12 @@ final class ClassifyTrain implements Callable<Integer> {
     @Option(names = "--recurrent-dropout", defaultValue = "0", description = "Variational recurrent dropout (default: ${DEFAULT-VALUE}).")
     double recurrentDropout;
 
+    @Option(names = "--residual", description = "Residual connections around the inner layers (needs --layers 3 or more).")
+    boolean residual;
+
+    @Option(names = "--layer-norm", description = "Layer normalisation between recurrent layers (needs --layers 2 or more).")
+    boolean layerNorm;
+
     @Option(names = "--head", defaultValue = "last", description = "last: dense on the final state; all: dense on every "
             + "step's output, concatenated (fixed-length sequences only) (default: ${DEFAULT-VALUE}).")
     String head;
@@ -135,7 +141,19 @@ final class ClassifyTrain implements Callable<Integer> {
         } else {
             throw new CliException(ExitCodes.USAGE, "--head must be last or all, got '" + head + "'.");
         }
-        SequenceModel model = SequenceModel.create(b.build());
+        if (residual) {
+            b.residual();
+        }
+        if (layerNorm) {
+            b.layerNorm();
+        }
+        ModelConfig config;
+        try {
+            config = b.build();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, "--layers " + layers + " with these options is not a valid model: " + e.getMessage());
+        }
+        SequenceModel model = SequenceModel.create(config);
         TrainerConfig tc = TrainerConfig.builder()
                 .optimizer(OptimizerConfig.adamW(lr).withWeightDecay(weightDecay))
                 .schedule(LearningRateSchedule.cosine(epochs, 0.05))

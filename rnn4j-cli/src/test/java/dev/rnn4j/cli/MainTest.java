@@ -78,6 +78,31 @@ class MainTest {
         assertThat(Files.readAllLines(preds)).hasSize(41).first().isEqualTo("instance,label");
     }
 
+    @Test
+    void classifyTrainsAResidualLayerNormStackAndSavesItsNorms() throws IOException {
+        Path data = separableLongCsv();
+        Path model = dir.resolve("deep");
+        Result train = run("classify", "train", "--data", data.toString(), "--model", model.toString(), "--epochs", "20",
+                "--lr", "0.01", "--hidden", "8", "--layers", "3", "--residual", "--layer-norm", "--seed", "3", "--json");
+        assertThat(train.code()).as(train.err()).isZero();
+        JsonNode config = new ObjectMapper().readTree(model.resolve("config.json").toFile());
+        assertThat(config.get("residual").asBoolean()).isTrue();
+        assertThat(config.get("layerNorm").asBoolean()).isTrue();
+        Result eval = run("classify", "eval", "--data", data.toString(), "--model", model.toString(), "--json");
+        assertThat(eval.code()).as(eval.err()).isZero();
+        assertThat(new ObjectMapper().readTree(eval.lastLine()).get("accuracy").asDouble()).isGreaterThan(0.85);
+    }
+
+    @Test
+    void residualOnTooShallowAStackIsAUsageError() throws IOException {
+        Path data = separableLongCsv();
+        Result r = run("classify", "train", "--data", data.toString(), "--model", dir.resolve("m").toString(),
+                "--layers", "2", "--residual");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--layers 2").contains("at least 3 layers");
+        assertThat(dir.resolve("m")).doesNotExist();
+    }
+
     private void assertBadInput(String csv, String... expectedInMessage) throws IOException {
         Path data = dir.resolve("bad.csv");
         Files.writeString(data, csv);
