@@ -5,6 +5,7 @@ import dev.rnn4j.model.LayerSpec;
 import dev.rnn4j.model.SequenceModel;
 import dev.rnn4j.nn.CellType;
 import dev.rnn4j.nn.ParameterLayout;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -25,7 +26,7 @@ public final class Initializers {
             if (name.startsWith("norms.")) {
                 // layer norm starts as the identity, as in PyTorch: gain 1, bias 0
                 if (name.endsWith("weight")) {
-                    java.util.Arrays.fill(w, e.offset(), e.offset() + e.size(), 1f);
+                    Arrays.fill(w, e.offset(), e.offset() + e.size(), 1f);
                 }
                 continue;
             }

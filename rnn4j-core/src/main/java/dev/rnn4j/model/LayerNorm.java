@@ -1,5 +1,7 @@
 package dev.rnn4j.model;
 
+import java.util.Arrays;
+
 /**
  * Layer normalisation over each step's features, as PyTorch's {@code nn.LayerNorm(width, eps=1e-5)}:
  * {@code y = (x - mean) / sqrt(var + eps) * weight + bias}, with the biased variance. Rows are the
@@ -42,7 +44,7 @@ final class LayerNorm {
                 int row = b * time + t;
                 int base = row * width;
                 if (t >= valid) {
-                    java.util.Arrays.fill(y, base, base + width, 0f);
+                    Arrays.fill(y, base, base + width, 0f);
                     mean[row] = Float.NaN;
                     continue;
                 }

@@ -40,6 +40,12 @@ class ResidualLayerNormTest {
     }
 
     @Test
+    void gradientsOfABidirectionalLayerNormStackWithAnEveryStepHeadOverPaddedRows() {
+        SequenceModelGradientTest.check(ModelConfig.builder().inputs(2).lstm(3).bidirectional().recurrentDropout(0.2)
+                .gru(3).bidirectional().dropout(0.3).gru(6).gru(2).residual().layerNorm().denseOnEveryStep(2).seed(12).build(), 2e-3);
+    }
+
+    @Test
     void normsAreNamedLikePyTorchModulesAndStartAsTheIdentity() {
         SequenceModel m = SequenceModel.create(deepStack().residual().layerNorm().denseOnLastStep(2).build());
         assertThat(m.entries().stream().map(ParameterLayout.Entry::name).filter(n -> n.startsWith("norms.")))
