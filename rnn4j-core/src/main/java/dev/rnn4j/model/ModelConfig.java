@@ -1,5 +1,6 @@
 package dev.rnn4j.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.rnn4j.nn.CellType;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,9 @@ import java.util.List;
  *                      {@code nn.LayerNorm}, eps 1e-5); absent in older config files, meaning off
  */
 public record ModelConfig(int formatVersion, int inputSize, List<LayerSpec> layers, HeadSpec head, InitSpec init, long seed,
-                          boolean residual, boolean layerNorm) {
+                          // written only when on, so files of models without them read as before in older versions
+                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean residual,
+                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean layerNorm) {
 
     public static final int FORMAT_VERSION = 1;
 
