@@ -53,16 +53,14 @@ public final class Int8Matrix {
         return new Int8Matrix(rows, cols, q.clone(), scales.clone());
     }
 
-    /** {@code y[yOff + r] += sum_c w[r][c] * x[xOff + c]}: the matrix times a vector, accumulated. */
+    /** {@code y[yOff + r] += sum_c w[r][c] * x[xOff + c]}: the matrix times a vector, accumulated (scalar reference). */
     public void multiplyAdd(float[] x, int xOff, float[] y, int yOff) {
-        for (int r = 0; r < rows; r++) {
-            int base = r * cols;
-            float acc = 0;
-            for (int c = 0; c < cols; c++) {
-                acc += q[base + c] * x[xOff + c];
-            }
-            y[yOff + r] += scales[r] * acc;
-        }
+        multiplyAdd(Int8Kernel.scalar(), x, xOff, y, yOff);
+    }
+
+    /** The same product with the given kernel (e.g. {@link Int8Kernel#best()}). */
+    public void multiplyAdd(Int8Kernel kernel, float[] x, int xOff, float[] y, int yOff) {
+        kernel.multiplyAdd(q, scales, rows, cols, x, xOff, y, yOff);
     }
 
     /** The dequantised value at (r, c). */
