@@ -73,6 +73,10 @@ public final class ModelFiles {
 
     /** The model config inside a config.json, without the file-format stamps ModelFile adds. */
     static ModelConfig toConfig(JsonNode json) {
+        if (json.has(QuantizedModelFiles.QUANTIZATION)) {
+            throw new IllegalArgumentException("field '" + QuantizedModelFiles.QUANTIZATION + "' says this is an int8 (I8) "
+                    + "quantised model, which the float32 loader cannot read; load the float32 model it was made from.");
+        }
         ObjectNode copy = ((ObjectNode) json).deepCopy();
         copy.remove("format_version");
         copy.remove("requires_rnn4j");
