@@ -3,9 +3,9 @@ package dev.rnn4j.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code rnn4j model inspect}: operations on saved model files. */
+/** {@code rnn4j model inspect|quantize}: operations on saved model files. */
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Look into saved model files.",
-        subcommands = {ModelInspect.class})
+        subcommands = {ModelInspect.class, ModelQuantize.class})
 final class ModelCommand implements Runnable {
 
     @CommandLine.Spec
@@ -13,6 +13,6 @@ final class ModelCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing action: choose inspect.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing action: choose inspect or quantize.");
     }
 }

@@ -83,6 +83,30 @@ class ModelCommandTest {
     }
 
     @Test
+    void quantizeWritesASmallerInt8ModelAndReportsAccuracyBeforeAndAfter() throws IOException {
+        Path data = tinyCsv();
+        Path model = dir.resolve("m");
+        Path int8 = dir.resolve("m8");
+        assertThat(run("classify", "train", "--data", data.toString(), "--model", model.toString(), "--hidden", "32",
+                "--epochs", "3", "--validation", "0").code()).isZero();
+        MainTest.Result q = run("model", "quantize", "--in", model.toString(), "--out", int8.toString(), "--data", data.toString(),
+                "--split", "train", "--json");
+        assertThat(q.code()).as(q.err()).isZero();
+        JsonNode r = new ObjectMapper().readTree(q.lastLine());
+        assertThat(r.get("weights_bytes_before").asLong()).isEqualTo(Files.size(model.resolve("weights.safetensors")));
+        assertThat(r.get("weights_bytes_after").asLong()).isEqualTo(Files.size(int8.resolve("weights.safetensors")));
+        assertThat(r.get("ratio").asDouble()).isGreaterThan(2.0);
+        assertThat(r.get("n").asInt()).isEqualTo(40);
+        // The float32 accuracy is what classify eval reports for the same split.
+        MainTest.Result eval = run("classify", "eval", "--data", data.toString(), "--model", model.toString(), "--split", "train",
+                "--json");
+        assertThat(r.get("accuracy_before").asDouble()).isEqualTo(new ObjectMapper().readTree(eval.lastLine()).get("accuracy").asDouble());
+        assertThat(r.get("accuracy_after").asDouble()).isBetween(0.0, 1.0);
+        assertThat(Files.readString(int8.resolve("config.json"))).contains("\"quantization\"").contains("\"max_trained_length\"");
+        assertThat(int8.resolve("classifier.json")).exists();
+    }
+
+    @Test
     void inspectOfAMissingModelIsOneSentence() {
         MainTest.Result r = run("model", "inspect", "--model", dir.resolve("nope").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
