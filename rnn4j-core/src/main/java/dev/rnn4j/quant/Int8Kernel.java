@@ -8,10 +8,10 @@ package dev.rnn4j.quant;
 public interface Int8Kernel {
 
     /**
-     * {@code y[yOff + r] += scales[r] * sum_c q[r * cols + c] * x[xOff + c]} for every row {@code r}:
-     * int8 values widened to float, float32 accumulation.
+     * {@code y[yOff + r] += scales[r] * sum_c qT[c * rows + r] * x[xOff + c]} for every row {@code r}:
+     * the values column-major, int8 widened to float, float32 accumulation.
      */
-    void multiplyAdd(byte[] q, float[] scales, int rows, int cols, float[] x, int xOff, float[] y, int yOff);
+    void multiplyAdd(byte[] qT, float[] scales, int rows, int cols, float[] x, int xOff, float[] y, int yOff);
 
     /** A short name for reports: {@code scalar} or {@code vector (N-bit)}. */
     String name();

@@ -12,7 +12,7 @@ class Int8KernelParityTest {
 
     /** The vector kernel sums in another order than the scalar reference, so agreement is to float rounding. */
     @ParameterizedTest
-    @CsvSource({"1,1", "2,7", "3,16", "5,33", "512,128", "384,32", "7,100"})
+    @CsvSource({"1,1", "2,7", "3,16", "5,33", "20,9", "80,5", "512,128", "384,32", "7,100"})
     void vectorMatchesTheScalarReference(int rows, int cols) {
         // The build runs tests with jdk.incubator.vector, so the vector kernel must load here.
         assertThat(KernelProvider.vector()).as("the vector float kernels load, so the int8 one must too").isPresent();
