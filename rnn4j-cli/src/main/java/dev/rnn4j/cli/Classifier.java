@@ -22,8 +22,9 @@ record Classifier(SequenceModel model, ClassifierMeta meta) {
         return new Classifier(ModelFiles.load(dir), meta);
     }
 
-    void save(Path dir) throws IOException {
-        ModelFiles.save(model, dir);
+    /** Saves the network (with its model card, may be null) and classifier.json into {@code dir}. */
+    void save(Path dir, com.fasterxml.jackson.databind.node.ObjectNode card) throws IOException {
+        ModelFiles.save(model, dir, card);
         Path tmp = dir.resolve(ClassifierMeta.FILE + ".tmp");
         ModelFiles.json().writeValue(tmp.toFile(), meta);
         Files.move(tmp, dir.resolve(ClassifierMeta.FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,

@@ -165,8 +165,8 @@ final class ClassifyTrain implements Callable<Integer> {
         }
         Classifier classifier = new Classifier(model, meta);
         double valAccuracy = valSeqs.isEmpty() ? Double.NaN : ClassifyEval.accuracy(classifier.predict(valSeqs), valSeqs);
-        classifier.save(modelDir);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        classifier.save(modelDir, card(maxLength, trainSeqs.size(), valSeqs.size(), result, valAccuracy, seconds));
         if (common.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("model", modelDir.toString());
@@ -183,5 +183,24 @@ final class ClassifyTrain implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The model card: what inference needs to know about training (trained length, metrics, provenance). */
+    private com.fasterxml.jackson.databind.node.ObjectNode card(int maxLength, int nTrain, int nVal, TrainingResult result,
+                                                               double valAccuracy, double seconds) {
+        com.fasterxml.jackson.databind.node.ObjectNode card = dev.rnn4j.model.ModelFiles.json().createObjectNode();
+        card.put("task", "classification");
+        card.put("max_trained_length", maxLength);
+        com.fasterxml.jackson.databind.node.ObjectNode training = card.putObject("training");
+        training.put("train_instances", nTrain);
+        training.put("validation_instances", nVal);
+        training.put("epochs", result.epochs());
+        training.put("best_epoch", result.bestEpoch() + 1);
+        training.put("seconds", seconds);
+        if (!Double.isNaN(valAccuracy)) {
+            card.putObject("metrics").put("validation_accuracy", valAccuracy);
+        }
+        card.set("provenance", Provenance.of(common.seed));
+        return card;
     }
 }

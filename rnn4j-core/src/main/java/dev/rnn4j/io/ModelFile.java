@@ -53,6 +53,12 @@ public final class ModelFile {
      * weights to {@code target}: a {@code .zip} file when the name ends so, else a directory.
      */
     public static void save(Path target, ObjectNode config, Map<String, Tensor> weights) throws IOException {
+        save(target, config, weights, Map.of());
+    }
+
+    /** As {@link #save(Path, ObjectNode, Map)}, with int8 tensors (a quantised model) after the float32 ones. */
+    public static void save(Path target, ObjectNode config, Map<String, Tensor> weights, Map<String, SafeTensors.Int8Tensor> int8)
+            throws IOException {
         ObjectNode stamped = config.deepCopy();
         stamped.put("format_version", FORMAT_VERSION);
         stamped.put("requires_rnn4j", Rnn4j.version());
@@ -64,7 +70,7 @@ public final class ModelFile {
             try {
                 Files.delete(tmp); // the zip file system creates it
                 try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of("create", "true"))) {
-                    writeEntries(zip.getPath("/"), stamped, weights);
+                    writeEntries(zip.getPath("/"), stamped, weights, int8);
                 }
                 moveIntoPlace(tmp, abs);
             } finally {
@@ -73,7 +79,7 @@ public final class ModelFile {
         } else {
             Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".tmp");
             try {
-                writeEntries(tmp, stamped, weights);
+                writeEntries(tmp, stamped, weights, int8);
                 replaceDirectory(tmp, abs);
             } finally {
                 deleteTree(tmp);
@@ -81,9 +87,10 @@ public final class ModelFile {
         }
     }
 
-    private static void writeEntries(Path dir, ObjectNode config, Map<String, Tensor> weights) throws IOException {
+    private static void writeEntries(Path dir, ObjectNode config, Map<String, Tensor> weights,
+                                     Map<String, SafeTensors.Int8Tensor> int8) throws IOException {
         try (OutputStream out = Files.newOutputStream(dir.resolve(WEIGHTS))) {
-            SafeTensors.write(out, weights);
+            SafeTensors.write(out, weights, int8);
         }
         Files.write(dir.resolve(CONFIG), JSON.writeValueAsBytes(config));
     }

@@ -30,7 +30,8 @@ import java.util.Map;
  * This is the format PyTorch users save state dicts in, so a file written by
  * {@code safetensors.torch.save_file(model.state_dict(), path)} loads here unchanged.
  *
- * <p>Only float32 ({@code F32}) tensors are supported. Every size and offset is checked against the
+ * <p>Model weights are float32 ({@code F32}); quantised models add int8 ({@code I8}) tensors, read
+ * with {@link #readMixed} and written with {@link #write(OutputStream, Map, Map)}. Every size and offset is checked against the
  * file length before anything is allocated, and errors name the file and the tensor.
  */
 public final class SafeTensors {
@@ -53,6 +54,33 @@ public final class SafeTensors {
      * data until the whole header has passed. Works on any file system, zip files included.
      */
     public static Map<String, Tensor> read(Path file, Map<String, int[]> expectedShapes) throws IOException {
+        return read(file, expectedShapes, false).floats();
+    }
+
+    /** An int8 tensor: row-major values and their shape. */
+    public record Int8Tensor(byte[] data, int[] shape) {
+        public Int8Tensor {
+            long n = 1;
+            for (int d : shape) {
+                n *= d;
+            }
+            if (n != data.length) {
+                throw new IllegalArgumentException("An int8 tensor of shape " + Arrays.toString(shape) + " needs " + n
+                        + " values, got " + data.length + ".");
+            }
+        }
+    }
+
+    /** The float32 and the int8 tensors of one file, each in file order. */
+    public record Mixed(Map<String, Tensor> floats, Map<String, Int8Tensor> int8) {
+    }
+
+    /** Reads a file that may hold int8 ({@code I8}) tensors beside float32 ones, validated like {@link #read(Path)}. */
+    public static Mixed readMixed(Path file) throws IOException {
+        return read(file, null, true);
+    }
+
+    private static Mixed read(Path file, Map<String, int[]> expectedShapes, boolean allowInt8) throws IOException {
         try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ)) {
             long fileSize = ch.size();
             if (fileSize < 8) {
@@ -82,34 +110,42 @@ public final class SafeTensors {
             for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 if (!f.getKey().equals("__metadata__")) {
-                    entries.add(Entry.parse(file, f.getKey(), f.getValue(), dataLen));
+                    entries.add(Entry.parse(file, f.getKey(), f.getValue(), dataLen, allowInt8));
                 }
             }
             if (expectedShapes != null) {
                 checkAgainst(file, entries, expectedShapes);
             }
             Map<String, Tensor> out = new LinkedHashMap<>();
+            Map<String, Int8Tensor> int8 = new LinkedHashMap<>();
             for (Entry e : entries) {
                 ByteBuffer buf = ByteBuffer.allocate((int) (e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
                 readFully(ch, buf, dataStart + e.begin, file);
                 buf.flip();
-                float[] data = new float[e.elements];
-                buf.asFloatBuffer().get(data);
-                out.put(e.name, Tensor.of(data, e.shape));
+                if (e.int8) {
+                    int8.put(e.name, new Int8Tensor(buf.array(), e.shape));
+                } else {
+                    float[] data = new float[e.elements];
+                    buf.asFloatBuffer().get(data);
+                    out.put(e.name, Tensor.of(data, e.shape));
+                }
             }
-            return out;
+            return new Mixed(out, int8);
         }
     }
 
     /** One header entry, validated against the data section before any tensor is allocated. */
-    private record Entry(String name, int[] shape, int elements, long begin, long end) {
+    private record Entry(String name, int[] shape, int elements, long begin, long end, boolean int8) {
 
-        static Entry parse(Path file, String name, JsonNode node, long dataLen) throws IOException {
+        static Entry parse(Path file, String name, JsonNode node, long dataLen, boolean allowInt8) throws IOException {
             String where = file + ": tensor '" + name + "'";
             String dtype = node.path("dtype").asText("");
-            if (!dtype.equals("F32")) {
-                throw new IOException(where + " has dtype '" + dtype + "', expected F32 (float32).");
+            boolean int8 = allowInt8 && dtype.equals("I8");
+            if (!dtype.equals("F32") && !int8) {
+                throw new IOException(where + " has dtype '" + dtype + "', expected " + (allowInt8 ? "F32 (float32) or I8 (int8)."
+                        : "F32 (float32)" + (dtype.equals("I8") ? "; this is a quantised model, which the float32 loader cannot read." : ".")));
             }
+            int width = int8 ? 1 : 4;
             JsonNode shapeNode = node.get("shape");
             JsonNode offsets = node.get("data_offsets");
             if (shapeNode == null || !shapeNode.isArray() || offsets == null || !offsets.isArray() || offsets.size() != 2) {
@@ -133,11 +169,11 @@ public final class SafeTensors {
             if (begin < 0 || end < begin || end > dataLen) {
                 throw new IOException(where + " has data_offsets " + offsets + " outside the " + dataLen + "-byte data section.");
             }
-            if (end - begin != elements * 4) {
-                throw new IOException(where + " has shape " + shapeNode + " (" + elements * 4 + " bytes) but data_offsets "
+            if (end - begin != elements * width) {
+                throw new IOException(where + " has shape " + shapeNode + " (" + elements * width + " bytes) but data_offsets "
                         + offsets + " span " + (end - begin) + " bytes.");
             }
-            return new Entry(name, shape, (int) elements, begin, end);
+            return new Entry(name, shape, (int) elements, begin, end, int8);
         }
     }
 
@@ -203,18 +239,18 @@ public final class SafeTensors {
 
     /** Writes the tensors in map order to a stream (not closed). */
     public static void write(OutputStream out, Map<String, Tensor> tensors) throws IOException {
+        write(out, tensors, Map.of());
+    }
+
+    /** Writes the float32 tensors, then the int8 ones, each in map order, to a stream (not closed). */
+    public static void write(OutputStream out, Map<String, Tensor> tensors, Map<String, Int8Tensor> int8) throws IOException {
         ObjectNode header = JSON.createObjectNode();
         long offset = 0;
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
-            ObjectNode t = header.putObject(e.getKey());
-            t.put("dtype", "F32");
-            var shape = t.putArray("shape");
-            for (int d : e.getValue().shape()) {
-                shape.add(d);
-            }
-            long bytes = 4L * e.getValue().size();
-            t.putArray("data_offsets").add(offset).add(offset + bytes);
-            offset += bytes;
+            offset = describe(header, e.getKey(), "F32", e.getValue().shape(), 4L * e.getValue().size(), offset);
+        }
+        for (Map.Entry<String, Int8Tensor> e : int8.entrySet()) {
+            offset = describe(header, e.getKey(), "I8", e.getValue().shape(), e.getValue().data().length, offset);
         }
         byte[] headerBytes = JSON.writeValueAsBytes(header);
         // Pad the header with spaces to a multiple of 8 so the data section is aligned, as the reference writer does.
@@ -231,5 +267,20 @@ public final class SafeTensors {
             buf.asFloatBuffer().put(t.data());
             out.write(buf.array());
         }
+        for (Int8Tensor t : int8.values()) {
+            out.write(t.data());
+        }
+    }
+
+    /** Adds a tensor's header entry; returns the offset after its data. */
+    private static long describe(ObjectNode header, String name, String dtype, int[] dims, long bytes, long offset) {
+        ObjectNode t = header.putObject(name);
+        t.put("dtype", dtype);
+        var shape = t.putArray("shape");
+        for (int d : dims) {
+            shape.add(d);
+        }
+        t.putArray("data_offsets").add(offset).add(offset + bytes);
+        return offset + bytes;
     }
 }

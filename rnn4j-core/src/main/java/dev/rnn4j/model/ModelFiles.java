@@ -22,6 +22,8 @@ public final class ModelFiles {
 
     public static final String CONFIG = ModelFile.CONFIG;
     public static final String WEIGHTS = ModelFile.WEIGHTS;
+    /** The config.json key of the model card. */
+    public static final String CARD = "card";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelFiles() {
@@ -32,12 +34,30 @@ public final class ModelFiles {
     }
 
     public static void save(SequenceModel model, Path dir) throws IOException {
+        save(model, dir, null);
+    }
+
+    /**
+     * Saves the model with a model card: free-form facts about how it was made (metrics, maximum
+     * trained length, provenance), stored under {@value #CARD} in config.json beside the config.
+     */
+    public static void save(SequenceModel model, Path dir, ObjectNode card) throws IOException {
         Map<String, Tensor> weights = new LinkedHashMap<>();
         float[] v = model.parameters();
         for (ParameterLayout.Entry e : model.entries()) {
             weights.put(e.name(), Tensor.of(Arrays.copyOfRange(v, e.offset(), e.offset() + e.size()), e.shape()));
         }
-        ModelFile.save(dir, JSON.valueToTree(model.config()), weights);
+        ObjectNode config = JSON.valueToTree(model.config());
+        if (card != null) {
+            config.set(CARD, card);
+        }
+        ModelFile.save(dir, config, weights);
+    }
+
+    /** The model card of a loaded config.json, or an empty object when the model has none. */
+    public static ObjectNode card(JsonNode configJson) {
+        JsonNode card = configJson.get(CARD);
+        return card instanceof ObjectNode o ? o.deepCopy() : JSON.createObjectNode();
     }
 
     public static SequenceModel load(Path dir) throws IOException {
@@ -53,9 +73,14 @@ public final class ModelFiles {
 
     /** The model config inside a config.json, without the file-format stamps ModelFile adds. */
     static ModelConfig toConfig(JsonNode json) {
+        if (json.has(QuantizedModelFiles.QUANTIZATION)) {
+            throw new IllegalArgumentException("field '" + QuantizedModelFiles.QUANTIZATION + "' says this is an int8 (I8) "
+                    + "quantised model, which the float32 loader cannot read; load the float32 model it was made from.");
+        }
         ObjectNode copy = ((ObjectNode) json).deepCopy();
         copy.remove("format_version");
         copy.remove("requires_rnn4j");
+        copy.remove(CARD);
         try {
             return JSON.treeToValue(copy, ModelConfig.class);
         } catch (IOException e) {

@@ -236,6 +236,16 @@ public final class RecurrentNetwork {
         return new StreamingNetwork(config, kernels, parameters.values().clone(), layout);
     }
 
+    /**
+     * A streaming snapshot with W_ih and W_hh quantised to int8 (per gate row, symmetric) and
+     * multiplied by {@code kernel}; biases, states and gate math stay float32. Same API and state
+     * objects as {@link #streaming()}; outputs differ from it only by the weights' rounding.
+     */
+    public StreamingNetwork streamingInt8(dev.rnn4j.quant.Int8Kernel kernel) {
+        float[] w = parameters.values().clone();
+        return new StreamingNetwork(config, kernels, w, layout, Int8StepWeights.quantize(config, w, layout, kernel));
+    }
+
     /** Threads used by one pass (the caller included); default 1. */
     public int threads() {
         return threads;

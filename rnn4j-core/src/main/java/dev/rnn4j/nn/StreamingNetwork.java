@@ -29,14 +29,22 @@ public final class StreamingNetwork {
     private final RecurrentConfig config;
     private final Kernels kernels;
     private final Cell cell;
+    /** Float32 weights, transposed and packed once; null when the snapshot is int8. */
     private final PackedMatrix[] inputWeights;
     private final PackedMatrix[] recurrentWeights;
+    /** Int8 weights, or null for a float32 snapshot. */
+    private final Int8StepWeights int8;
     /** Per layer: the bias added to the input product (b_ih, plus b_hh when the cell folds it). */
     private final float[][] inputBias;
     /** Per layer: the bias added to the recurrent product (GRU's b_hh), or null. */
     private final float[][] recurrentBias;
 
     StreamingNetwork(RecurrentConfig config, Kernels kernels, float[] w, ParameterLayout layout) {
+        this(config, kernels, w, layout, null);
+    }
+
+    /** A snapshot of weights {@code w}: float32 when {@code int8} is null, else with int8 W_ih and W_hh. */
+    StreamingNetwork(RecurrentConfig config, Kernels kernels, float[] w, ParameterLayout layout, Int8StepWeights int8) {
         if (config.bidirectional()) {
             throw new IllegalArgumentException("A bidirectional network cannot stream: its reverse direction needs the "
                     + "whole sequence in advance. Stream a unidirectional network, or run forward() on complete sequences.");
@@ -44,18 +52,21 @@ public final class StreamingNetwork {
         this.config = config;
         this.kernels = kernels;
         this.cell = Cell.of(config.cell());
+        this.int8 = int8;
         int layers = config.numLayers();
         int hidden = config.hiddenSize();
         int gw = cell.gates() * hidden;
-        this.inputWeights = new PackedMatrix[layers];
-        this.recurrentWeights = new PackedMatrix[layers];
+        this.inputWeights = int8 == null ? new PackedMatrix[layers] : null;
+        this.recurrentWeights = int8 == null ? new PackedMatrix[layers] : null;
         this.inputBias = new float[layers][gw];
         this.recurrentBias = new float[layers][];
         for (int l = 0; l < layers; l++) {
             ParameterLayout.DirectionOffsets p = layout.direction(l, 0, 1);
             int in = p.inputSize();
-            inputWeights[l] = kernels.pack(Transpose.YES, in, gw, w, p.weightIh(), in);
-            recurrentWeights[l] = kernels.pack(Transpose.YES, hidden, gw, w, p.weightHh(), hidden);
+            if (int8 == null) {
+                inputWeights[l] = kernels.pack(Transpose.YES, in, gw, w, p.weightIh(), in);
+                recurrentWeights[l] = kernels.pack(Transpose.YES, hidden, gw, w, p.weightHh(), hidden);
+            }
             if (p.hasBias()) {
                 System.arraycopy(w, p.biasIh(), inputBias[l], 0, gw);
                 if (cell.foldsRecurrentBias()) {
@@ -66,6 +77,11 @@ public final class StreamingNetwork {
                 }
             }
         }
+    }
+
+    /** The precision of the weights: {@code float32}, or {@code int8} with the kernel that multiplies them. */
+    public String precision() {
+        return int8 == null ? "float32" : int8.precision();
     }
 
     public RecurrentConfig config() {
@@ -103,22 +119,38 @@ public final class StreamingNetwork {
         for (int l = 0; l < config.numLayers(); l++) {
             int stateOff = l * hidden;
             System.arraycopy(inputBias[l], 0, s.gates, 0, gw);
-            kernels.gemmPacked(1, in, inOff, in.length, inputWeights[l], 1f, s.gates, 0, gw);
+            if (int8 == null) {
+                kernels.gemmPacked(1, in, inOff, in.length, inputWeights[l], 1f, s.gates, 0, gw);
+            } else {
+                int8.addInput(l, in, inOff, s.gates);
+            }
             if (cell.keepsRecurrentPreactivations()) {
                 float recBeta = 0f;
                 if (recurrentBias[l] != null) {
                     System.arraycopy(recurrentBias[l], 0, s.rec, 0, gw);
                     recBeta = 1f;
                 }
-                kernels.gemmPacked(1, s.h, stateOff, hidden, recurrentWeights[l], recBeta, s.rec, 0, gw);
+                recurrentProduct(l, s.h, stateOff, recBeta, s.rec);
             } else {
-                kernels.gemmPacked(1, s.h, stateOff, hidden, recurrentWeights[l], 1f, s.gates, 0, gw);
+                recurrentProduct(l, s.h, stateOff, 1f, s.gates);
             }
             cell.step(kernels, hidden, s.gates, s.rec, s.h, s.c, stateOff);
             in = s.h;
             inOff = stateOff;
         }
         System.arraycopy(s.h, (config.numLayers() - 1) * hidden, out, 0, hidden);
+    }
+
+    /** {@code y = W_hh·h + beta·y} for layer {@code l}, in the snapshot's precision. */
+    private void recurrentProduct(int l, float[] h, int hOff, float beta, float[] y) {
+        if (int8 == null) {
+            kernels.gemmPacked(1, h, hOff, config.hiddenSize(), recurrentWeights[l], beta, y, 0, y.length);
+        } else {
+            if (beta == 0f) {
+                java.util.Arrays.fill(y, 0f);
+            }
+            int8.addRecurrent(l, h, hOff, y);
+        }
     }
 
     private String stepShapeError(float[] x, StreamState s, float[] out) {

@@ -4,6 +4,9 @@ package dev.rnn4j.quant;
  * A weight matrix quantised to int8 with one symmetric scale per output row:
  * {@code w[r][c] ≈ scale[r] * q[r][c]}, {@code q} in [-127, 127], {@code scale[r] = max|w[r]| / 127}.
  *
+ * <p>The values are kept column-major ({@code qT[c * rows + r]}), the order the matrix-vector
+ * product reads them in: one broadcast input times a contiguous run of rows, no horizontal sums.
+ *
  * <p>Per-row scales keep each gate unit's weights at full int8 resolution whatever the spread
  * between rows. Products accumulate in float32 (each int8 widened), so the only error is the
  * rounding of the weights: at most {@code scale[r] / 2} per weight.
@@ -12,13 +15,19 @@ public final class Int8Matrix {
 
     private final int rows;
     private final int cols;
-    private final byte[] q;
+    /** Column-major int8 values. */
+    private final byte[] qT;
     private final float[] scales;
 
-    private Int8Matrix(int rows, int cols, byte[] q, float[] scales) {
+    private Int8Matrix(int rows, int cols, byte[] rowMajor, float[] scales) {
         this.rows = rows;
         this.cols = cols;
-        this.q = q;
+        this.qT = new byte[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                qT[c * rows + r] = rowMajor[r * cols + c];
+            }
+        }
         this.scales = scales;
     }
 
@@ -53,21 +62,19 @@ public final class Int8Matrix {
         return new Int8Matrix(rows, cols, q.clone(), scales.clone());
     }
 
-    /** {@code y[yOff + r] += sum_c w[r][c] * x[xOff + c]}: the matrix times a vector, accumulated. */
+    /** {@code y[yOff + r] += sum_c w[r][c] * x[xOff + c]}: the matrix times a vector, accumulated (scalar reference). */
     public void multiplyAdd(float[] x, int xOff, float[] y, int yOff) {
-        for (int r = 0; r < rows; r++) {
-            int base = r * cols;
-            float acc = 0;
-            for (int c = 0; c < cols; c++) {
-                acc += q[base + c] * x[xOff + c];
-            }
-            y[yOff + r] += scales[r] * acc;
-        }
+        multiplyAdd(Int8Kernel.scalar(), x, xOff, y, yOff);
+    }
+
+    /** The same product with the given kernel (e.g. {@link Int8Kernel#best()}). */
+    public void multiplyAdd(Int8Kernel kernel, float[] x, int xOff, float[] y, int yOff) {
+        kernel.multiplyAdd(qT, scales, rows, cols, x, xOff, y, yOff);
     }
 
     /** The dequantised value at (r, c). */
     public float get(int r, int c) {
-        return scales[r] * q[r * cols + c];
+        return scales[r] * qT[c * rows + r];
     }
 
     public int rows() {
@@ -80,7 +87,13 @@ public final class Int8Matrix {
 
     /** A copy of the int8 values, row-major. */
     public byte[] values() {
-        return q.clone();
+        byte[] q = new byte[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                q[r * cols + c] = qT[c * rows + r];
+            }
+        }
+        return q;
     }
 
     /** A copy of the per-row scales. */
@@ -90,6 +103,6 @@ public final class Int8Matrix {
 
     /** Bytes this matrix occupies as stored (values + scales). */
     public long storedBytes() {
-        return q.length + 4L * scales.length;
+        return qT.length + 4L * scales.length;
     }
 }

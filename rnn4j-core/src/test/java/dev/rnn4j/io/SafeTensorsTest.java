@@ -70,6 +70,37 @@ class SafeTensorsTest {
     }
 
     @Test
+    void readsInt8TensorsBuiltFromTheSpecification() throws IOException {
+        // One F32 [1] (bytes 0..4) then an I8 [2,2] (bytes 4..8): -1, 127, -128, 5.
+        Path f = handMade("{\"s\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
+                + "\"q\":{\"dtype\":\"I8\",\"shape\":[2,2],\"data_offsets\":[4,8]}}",
+                0.5f, Float.intBitsToFloat(0x05807fff));
+        SafeTensors.Mixed m = SafeTensors.readMixed(f);
+        assertThat(m.floats().get("s").data()).containsExactly(0.5f);
+        assertThat(m.int8().get("q").data()).containsExactly(-1, 127, -128, 5);
+        assertThat(m.int8().get("q").shape()).containsExactly(2, 2);
+        assertThatThrownBy(() -> SafeTensors.read(f)).isInstanceOf(IOException.class)
+                .hasMessageContaining("'q'").hasMessageContaining("I8").hasMessageContaining("quantised");
+    }
+
+    @Test
+    void int8WriteThenReadIsExactAndSpansAreChecked() throws IOException {
+        Path f = dir.resolve("q.safetensors");
+        try (var out = Files.newOutputStream(f)) {
+            SafeTensors.write(out, Map.of("b", Tensor.of(new float[] {1.5f}, 1)),
+                    Map.of("w", new SafeTensors.Int8Tensor(new byte[] {-128, 0, 3, 127, 1, -1}, new int[] {2, 3})));
+        }
+        SafeTensors.Mixed m = SafeTensors.readMixed(f);
+        assertThat(m.int8().get("w").data()).containsExactly(-128, 0, 3, 127, 1, -1);
+        assertThat(m.floats().get("b").data()).containsExactly(1.5f);
+        Path bad = handMade("{\"q\":{\"dtype\":\"I8\",\"shape\":[3],\"data_offsets\":[0,4]}}", 0);
+        assertThatThrownBy(() -> SafeTensors.readMixed(bad)).isInstanceOf(IOException.class)
+                .hasMessageContaining("'q'").hasMessageContaining("(3 bytes)").hasMessageContaining("span 4 bytes");
+        assertThatThrownBy(() -> new SafeTensors.Int8Tensor(new byte[5], new int[] {2, 3}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs 6 values, got 5");
+    }
+
+    @Test
     void refusesOffsetsThatDisagreeWithTheShape() throws IOException {
         Path f = handMade("{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", 1, 2);
         assertThatThrownBy(() -> SafeTensors.read(f)).isInstanceOf(IOException.class)

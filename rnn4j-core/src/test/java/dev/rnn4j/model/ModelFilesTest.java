@@ -33,6 +33,21 @@ class ModelFilesTest {
     }
 
     @Test
+    void aModelCardTravelsInConfigJsonAndDoesNotDisturbLoading(@TempDir Path dir) throws IOException {
+        SequenceModel m = SequenceModel.create(ModelConfig.builder().inputs(2).rnn(3).denseOnLastStep(2).build());
+        com.fasterxml.jackson.databind.node.ObjectNode card = ModelFiles.json().createObjectNode();
+        card.put("max_trained_length", 17);
+        card.putObject("metrics").put("validation_accuracy", 0.75);
+        ModelFiles.save(m, dir, card);
+        com.fasterxml.jackson.databind.JsonNode json = ModelFiles.json().readTree(dir.resolve(ModelFiles.CONFIG).toFile());
+        assertThat(ModelFiles.card(json).get("max_trained_length").asInt()).isEqualTo(17);
+        assertThat(ModelFiles.card(json).at("/metrics/validation_accuracy").asDouble()).isEqualTo(0.75);
+        assertThat(ModelFiles.load(dir).parameters()).containsExactly(m.parameters());
+        ModelFiles.save(m, dir);
+        assertThat(ModelFiles.card(ModelFiles.json().readTree(dir.resolve(ModelFiles.CONFIG).toFile())).isEmpty()).isTrue();
+    }
+
+    @Test
     void aWeightWithTheWrongShapeIsNamed(@TempDir Path dir) throws IOException {
         SequenceModel m = SequenceModel.create(ModelConfig.builder().inputs(2).lstm(3).denseOnLastStep(1).build());
         ModelFiles.save(m, dir);

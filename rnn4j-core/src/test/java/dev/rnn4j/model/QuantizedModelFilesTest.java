@@ -1,0 +1,56 @@
+package dev.rnn4j.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rnn4j.io.SafeTensors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuantizedModelFilesTest {
+
+    @Test
+    void recurrentMatricesAreStoredAsInt8WithRowScalesAndTheFileShrinks(@TempDir Path dir) throws IOException {
+        SequenceModel m = SequenceModel.create(ModelConfig.builder().inputs(12).lstm(64).gru(32).denseOnLastStep(9).build());
+        ModelFiles.save(m, dir.resolve("f32"));
+        QuantizedModelFiles.save(m, dir.resolve("i8"), null);
+        SafeTensors.Mixed q = SafeTensors.readMixed(dir.resolve("i8").resolve(ModelFiles.WEIGHTS));
+        assertThat(q.int8().keySet()).containsExactly("layers.0.weight_ih_l0", "layers.0.weight_hh_l0",
+                "layers.1.weight_ih_l0", "layers.1.weight_hh_l0");
+        assertThat(q.floats()).containsKeys("layers.0.weight_ih_l0.scale", "layers.0.bias_ih_l0", "head.weight");
+        assertThat(q.floats().get("layers.0.weight_hh_l0.scale").shape()).containsExactly(256);
+        // The dequantised int8 values are within half a scale step of the float weights.
+        float[] w = m.parameters();
+        var entry = m.entries().stream().filter(e -> e.name().equals("layers.0.weight_hh_l0")).findFirst().orElseThrow();
+        byte[] values = q.int8().get("layers.0.weight_hh_l0").data();
+        float[] scales = q.floats().get("layers.0.weight_hh_l0.scale").data();
+        for (int i = 0; i < values.length; i++) {
+            assertThat(Math.abs(scales[i / 64] * values[i] - w[entry.offset() + i])).isLessThanOrEqualTo(scales[i / 64] * 0.5f + 1e-7f);
+        }
+        long f32 = Files.size(dir.resolve("f32").resolve(ModelFiles.WEIGHTS));
+        long i8 = Files.size(dir.resolve("i8").resolve(ModelFiles.WEIGHTS));
+        assertThat((double) f32 / i8).as("float32 / int8 file size").isGreaterThan(3.0);
+        assertThat(Files.readString(dir.resolve("i8").resolve(ModelFiles.CONFIG))).contains("\"quantization\"");
+        // The float32 loader refuses the int8 file with a message naming a tensor and the dtype.
+        assertThatThrownBy(() -> ModelFiles.load(dir.resolve("i8"))).isInstanceOf(IOException.class).hasMessageContaining("I8");
+    }
+
+    @Test
+    void theDequantizedModelPredictsCloseToTheFloatModel() {
+        SequenceModel m = SequenceModel.create(ModelConfig.builder().inputs(3).gru(16).denseOnLastStep(2).build());
+        SequenceModel d = QuantizedModelFiles.dequantized(m);
+        dev.rnn4j.tensor.Tensor x = dev.rnn4j.tensor.Tensor.zeros(1, 5, 3);
+        for (int i = 0; i < 15; i++) {
+            x.data()[i] = (float) Math.sin(i);
+        }
+        float[] a = m.predict(x, new int[] {5}).data();
+        float[] b = d.predict(x, new int[] {5}).data();
+        assertThat(b).isNotEqualTo(a);
+        for (int i = 0; i < a.length; i++) {
+            assertThat(Math.abs(a[i] - b[i])).isLessThan(0.02f);
+        }
+    }
+}
