@@ -76,17 +76,19 @@ class Int8StreamingTest {
         StreamState s = stream.newState();
         float[] x = new float[8];
         float[] out = new float[64];
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < 5000; i++) {
             x[i % 8] = i % 3 - 1;
             stream.step(x, s, out);
         }
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = mx.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             x[i % 8] = i % 3 - 1;
             stream.step(x, s, out);
         }
-        assertThat(mx.getCurrentThreadAllocatedBytes() - before).as("bytes allocated by 2000 int8 steps").isZero();
+        // A JIT tier change can allocate a few hundred bytes once; one object per step would be >= 320 kB.
+        assertThat(mx.getCurrentThreadAllocatedBytes() - before).as("bytes allocated by 20000 int8 steps (not per step)")
+                .isLessThan(4096);
     }
 
     private static void dequantizeInPlace(float[] w, int off, int rows, int cols) {
