@@ -152,18 +152,16 @@ final class TagTrain implements Callable<Integer> {
         err.printf(Locale.ROOT, "tag train: %d train / %d dev sentences, %d words, %d tags, %s output, %d parameters%n",
                 train.size(), devSentences.size(), encoder.words().size(), tagVocabulary.size(), output.id(), params.length);
         err.flush();
+        TagProgress progress = new TagProgress(err, epochs, train.size(), batch, bio);
         TaggerTraining.Result result = TaggerTraining.train(network, params, encoder, train, devSentences, trainingConfig,
                 (p, g) -> {
                     if (clip > 0) {
                         GradientClipping.clipGlobalNorm(g, clip);
                     }
                     adam.step(p, g, lr);
+                    progress.stepDone();
                 },
-                r -> {
-                    err.printf(Locale.ROOT, "epoch %d/%d train_loss=%.4f dev_accuracy=%.4f dev_f1=%.2f %.1fs%s%n", r.epoch(), epochs,
-                            r.trainLossPerSentence(), r.devAccuracy(), 100 * r.devF1(), r.seconds(), r.improved() ? " *" : "");
-                    err.flush();
-                });
+                progress::epochDone);
         new TaggerModel(format, tags, config, bio, encoder, network, params).save(modelDir);
         TaggerTraining.EpochReport best = result.history().get(result.bestEpoch() - 1);
         double seconds = (System.nanoTime() - t0) / 1e9;
