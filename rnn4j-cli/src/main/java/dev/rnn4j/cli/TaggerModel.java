@@ -102,8 +102,9 @@ record TaggerModel(String format, BrownTagSet tagSet, TaggerConfig config, boole
 
     private static Map<String, int[]> shapes(Path dir, JsonNode root) {
         if (!KIND.equals(root.path("kind").asText())) {
-            throw new IllegalArgumentException(dir.resolve(ModelFile.CONFIG) + ": expected a sequence tagger (kind '" + KIND
-                    + "'), got kind '" + root.path("kind").asText("") + "'.");
+            // ModelFile names the file in front of this message.
+            throw new IllegalArgumentException("expected a sequence tagger (kind '" + KIND + "'), got kind '"
+                    + root.path("kind").asText("") + "'.");
         }
         TaggerConfig config = taggerConfig(dir, root);
         Map<String, int[]> shapes = new LinkedHashMap<>();

@@ -173,6 +173,21 @@ class TagCommandTest {
     }
 
     @Test
+    void aMissingOrForeignModelIsAnErrorNamingIt() throws Exception {
+        Path missing = dir.resolve("no-such-model");
+        MainTest.Result r = MainTest.run("tag", "eval", "--data", dev.toString(), "--format", "conll", "--model", missing.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.IO_ERROR);
+        assertThat(r.err()).contains("no-such-model");
+
+        Path foreign = dir.resolve("foreign");
+        ModelFile.save(foreign, JSON.createObjectNode().put("kind", "classifier"), java.util.Map.of());
+        MainTest.Result f = MainTest.run("tag", "eval", "--data", dev.toString(), "--format", "conll", "--model", foreign.toString());
+        // ModelFile reports a config that does not fit as an IOException naming the file.
+        assertThat(f.code()).isEqualTo(ExitCodes.IO_ERROR);
+        assertThat(f.err()).contains(foreign.resolve(ModelFile.CONFIG) + ": expected a sequence tagger (kind 'sequence_tagger'), got kind 'classifier'.");
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         MainTest.Result format = MainTest.run("tag", "eval", "--data", dev.toString(), "--format", "csv", "--model", model.toString());
         assertThat(format.code()).isEqualTo(ExitCodes.USAGE);
