@@ -129,6 +129,7 @@ final class TagTrain implements Callable<Integer> {
         List<List<String>> tokens = train.stream().map(TaggedSentence::tokens).toList();
         Vocabulary tagVocabulary = Vocabulary.closed(List.copyOf(new TreeSet<>(train.stream().flatMap(s -> s.tags().stream()).toList())));
         boolean bio = TaggerModel.isBio(tagVocabulary.symbols());
+        devSentences = withKnownTags(devSentences, tagVocabulary, err);
         SentenceEncoder encoder = new SentenceEncoder(Tokens.wordVocabulary(tokens, minCount),
                 charHidden > 0 ? Tokens.characterVocabulary(tokens, 1) : null, tagVocabulary);
         TagOutput output = outputChoice != null && outputChoice.softmax ? TagOutput.SOFTMAX : TagOutput.CRF;
@@ -180,6 +181,31 @@ final class TagTrain implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The development sentences whose tags all occur in training. A fine-grained tag set can have
+     * rare tags seen only in the development split (raw Brown: 20 tokens); the model can never
+     * output them, so those sentences are left out of early stopping, with a notice, rather than
+     * stopping training. {@code rnn4j tag eval --unknown-tags count-as-wrong} scores them all.
+     */
+    static List<TaggedSentence> withKnownTags(List<TaggedSentence> dev, Vocabulary tags, PrintWriter err) {
+        List<TaggedSentence> known = dev.stream().filter(s -> s.tags().stream().allMatch(tags::contains)).toList();
+        if (known.isEmpty()) {
+            TaggedSentence first = dev.get(0);
+            int i = 0;
+            while (tags.contains(first.tags().get(i))) {
+                i++;
+            }
+            throw new IllegalArgumentException(first.where(i) + ": tag '" + first.tags().get(i) + "' was not seen in training, "
+                    + "and no development sentence has only tags seen in training.");
+        }
+        if (known.size() < dev.size()) {
+            err.printf(Locale.ROOT, "tag train: %d of %d development sentences have tags unseen in training and are left out "
+                    + "of early stopping (score them with 'rnn4j tag eval --unknown-tags count-as-wrong').%n",
+                    dev.size() - known.size(), dev.size());
+        }
+        return known;
     }
 
     static BrownTagSet parseTagSet(String name) {

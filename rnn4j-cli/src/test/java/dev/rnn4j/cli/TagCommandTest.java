@@ -188,6 +188,22 @@ class TagCommandTest {
     }
 
     @Test
+    void devSentencesWithTagsUnseenInTrainingAreLeftOutOfEarlyStopping() throws Exception {
+        Path devWithAlien = write("dev-alien.conll", Files.readString(dev) + "Zorg\tB-alien\n\n");
+        MainTest.Result r = MainTest.run("tag", "train", "--data", train.toString(), "--dev", devWithAlien.toString(), "--format",
+                "conll", "--model", dir.resolve("alien-model").toString(), "--epochs", "1", "--hidden", "8", "--word-dim", "8",
+                "--char-hidden", "0");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("1 of 31 development sentences have tags unseen in training");
+
+        Path onlyAlien = write("only-alien.conll", "Zorg\tB-alien\n");
+        MainTest.Result none = MainTest.run("tag", "train", "--data", train.toString(), "--dev", onlyAlien.toString(), "--format",
+                "conll", "--model", dir.resolve("never2").toString(), "--epochs", "1");
+        assertThat(none.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(none.err()).contains(onlyAlien + ":1: tag 'B-alien' was not seen in training");
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         MainTest.Result format = MainTest.run("tag", "eval", "--data", dev.toString(), "--format", "csv", "--model", model.toString());
         assertThat(format.code()).isEqualTo(ExitCodes.USAGE);
