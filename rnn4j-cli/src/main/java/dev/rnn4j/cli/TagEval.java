@@ -92,9 +92,14 @@ final class TagEval implements Callable<Integer> {
             out.printf(Locale.ROOT, "%d sentences, %d tokens: accuracy %.4f%s%n", gold.size(), s.accuracy().total(),
                     s.accuracy().value(), result.unknownGoldTags() > 0
                             ? " (" + result.unknownGoldTags() + " gold tags unknown to the model, counted as wrong)" : "");
-            out.printf(Locale.ROOT, "%-20s %9s %9s %9s %7s %9s%n", "type", "precision", "recall", "f1", "gold", "predicted");
-            s.byType().forEach((type, score) -> row(out, type, score));
-            row(out, "overall", s.overall());
+            if (model.bio()) {
+                out.printf(Locale.ROOT, "%-20s %9s %9s %9s %7s %9s%n", "type", "precision", "recall", "f1", "gold", "predicted");
+                s.byType().forEach((type, score) -> row(out, type, score));
+                row(out, "overall", s.overall());
+            } else {
+                // conlleval finds no chunks in tags without B-/I- prefixes (part of speech): accuracy is the score.
+                out.println("The tags are not BIO spans, so there are no span scores (accuracy is the measure).");
+            }
         }
         out.flush();
         return ExitCodes.OK;

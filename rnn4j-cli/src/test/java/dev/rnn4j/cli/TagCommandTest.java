@@ -228,6 +228,8 @@ class TagCommandTest {
         assertThat(eval.code()).as(eval.err()).isZero();
         // Two sentences the network has 40 steps to memorise.
         assertThat(JSON.readTree(eval.lastLine()).get("accuracy").asDouble()).isEqualTo(1.0);
+        MainTest.Result table = MainTest.run("tag", "eval", "--data", brown.toString(), "--format", "brown", "--model", m.toString());
+        assertThat(table.out()).contains("8 tokens: accuracy 1.0000").contains("not BIO spans");
         assertThat(JSON.readTree(m.resolve(ModelFile.CONFIG).toFile()).get("tagset").asText()).isEqualTo("coarse");
     }
 }
