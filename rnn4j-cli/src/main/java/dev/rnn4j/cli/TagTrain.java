@@ -172,12 +172,15 @@ final class TagTrain implements Callable<Integer> {
             j.put("best_epoch", result.bestEpoch());
             j.put("epochs_run", result.history().size());
             j.put("dev_accuracy", best.devAccuracy());
-            j.put("dev_f1", 100 * best.devF1());
+            if (bio) {
+                j.put("dev_f1", 100 * best.devF1());
+            }
             j.put("seconds", seconds);
             out.println(Json.line(j));
         } else {
-            out.printf(Locale.ROOT, "saved %s: best epoch %d of %d, dev accuracy %.4f, dev F1 %.2f, %.1f s%n", modelDir,
-                    result.bestEpoch(), result.history().size(), best.devAccuracy(), 100 * best.devF1(), seconds);
+            out.printf(Locale.ROOT, "saved %s: best epoch %d of %d, dev accuracy %.4f%s, %.1f s%n", modelDir,
+                    result.bestEpoch(), result.history().size(), best.devAccuracy(),
+                    bio ? String.format(Locale.ROOT, ", dev F1 %.2f", 100 * best.devF1()) : "", seconds);
         }
         out.flush();
         return ExitCodes.OK;

@@ -223,6 +223,7 @@ class TagCommandTest {
                 "--tagset", "coarse", "--softmax", "--model", m.toString(), "--epochs", "40", "--patience", "40", "--lr", "0.05",
                 "--dropout", "0", "--min-count", "1", "--hidden", "8", "--word-dim", "8", "--char-hidden", "0", "--json");
         assertThat(r.code()).as(r.err()).isZero();
+        assertThat(JSON.readTree(r.lastLine()).has("dev_f1")).as("no span F1 for part-of-speech tags").isFalse();
 
         MainTest.Result eval = MainTest.run("tag", "eval", "--data", brown.toString(), "--format", "brown", "--model", m.toString(), "--json");
         assertThat(eval.code()).as(eval.err()).isZero();
