@@ -75,9 +75,13 @@ public final class DriftMonitor {
         }
         c[profiles[layer].bin(norm)] += 1;
         seen[layer]++;
-        boolean alert = seen[layer] >= window && score(layer) > threshold;
+        if (seen[layer] < window) {
+            return false; // alerting[layer] is still false: no score before a full window
+        }
+        double psi = score(layer);
+        boolean alert = psi > threshold;
         if (alert && !alerting[layer] && listener != null) {
-            listener.onDrift(layer, score(layer), seen[layer]);
+            listener.onDrift(layer, psi, seen[layer]);
         }
         alerting[layer] = alert;
         return alert;

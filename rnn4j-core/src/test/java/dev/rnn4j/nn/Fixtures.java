@@ -41,6 +41,28 @@ final class Fixtures {
         return net;
     }
 
+    /**
+     * Bytes the current thread allocates over 20000 streaming steps, after 5000 warm-up steps.
+     * A JIT tier change can allocate a few hundred bytes once (608 seen in one run); one object
+     * per step would be at least 16 bytes x 20000 = 320 kB, so callers bound the total at 4 kB.
+     */
+    static long bytesAllocatedByStreaming(StreamingNetwork stream, int inputs, int outputs) {
+        StreamState s = stream.newState();
+        float[] x = new float[inputs];
+        float[] out = new float[outputs];
+        for (int i = 0; i < 5000; i++) {
+            x[i % inputs] = i % 3 - 1;
+            stream.step(x, s, out);
+        }
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = mx.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 20_000; i++) {
+            x[i % inputs] = i % 3 - 1;
+            stream.step(x, s, out);
+        }
+        return mx.getCurrentThreadAllocatedBytes() - before;
+    }
+
     /** loss = sum(output*R) + sum(h_n*Rh) + sum(c_n*Rc), in double. */
     static double loss(RecurrentOutput out, Tensor r, Tensor rh, Tensor rc) {
         double s = dot(out.output(), r) + dot(out.hN(), rh);

@@ -7,7 +7,6 @@ import dev.rnn4j.kernel.KernelProvider;
 import dev.rnn4j.quant.Int8Kernel;
 import dev.rnn4j.quant.Int8Matrix;
 import dev.rnn4j.tensor.Tensor;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -73,21 +72,7 @@ class Int8StreamingTest {
         // Measured with the scalar float and int8 kernels, whose allocation does not depend on JIT timing (the
         // vector one allocates until C2 has compiled the step; run the JMH benchmark with -prof gc).
         StreamingNetwork stream = Fixtures.network(RecurrentConfig.gru(8, 64), KernelProvider.scalar(), 1).streamingInt8(Int8Kernel.scalar());
-        StreamState s = stream.newState();
-        float[] x = new float[8];
-        float[] out = new float[64];
-        for (int i = 0; i < 5000; i++) {
-            x[i % 8] = i % 3 - 1;
-            stream.step(x, s, out);
-        }
-        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long before = mx.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 20_000; i++) {
-            x[i % 8] = i % 3 - 1;
-            stream.step(x, s, out);
-        }
-        // A JIT tier change can allocate a few hundred bytes once; one object per step would be >= 320 kB.
-        assertThat(mx.getCurrentThreadAllocatedBytes() - before).as("bytes allocated by 20000 int8 steps (not per step)")
+        assertThat(Fixtures.bytesAllocatedByStreaming(stream, 8, 64)).as("bytes allocated by 20000 int8 steps (not per step)")
                 .isLessThan(4096);
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rnn4j.kernel.KernelProvider;
 import dev.rnn4j.kernel.Kernels;
 import dev.rnn4j.tensor.Tensor;
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /** Streaming one step at a time reproduces a whole-sequence forward pass, and costs no allocation. */
@@ -79,26 +78,9 @@ class StreamingNetworkTest {
     @Test
     void aStepAllocatesNothing() {
         // Measured on the scalar kernels, whose allocation does not depend on vector intrinsics; the
-        // vector path reports its allocation per step in the streaming benchmark. While the JIT
-        // replaces interpreted and C1 code by C2 code a few hundred bytes can appear once (seen:
-        // 608 bytes in one run of 2000 steps); one object per step would be at least 16 bytes x
-        // 20000 = 320 kB. The bound tells the two apart without depending on compile timing.
+        // vector path reports its allocation per step in the streaming benchmark.
         RecurrentNetwork net = Fixtures.network(RecurrentConfig.gru(8, 32).withLayers(2), KernelProvider.scalar(), 5);
-        StreamingNetwork stream = net.streaming();
-        StreamState s = stream.newState();
-        float[] x = new float[8];
-        float[] out = new float[32];
-        for (int i = 0; i < 5000; i++) {
-            x[i % 8] = i % 3 - 1;
-            stream.step(x, s, out);
-        }
-        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long before = mx.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 20_000; i++) {
-            x[i % 8] = i % 3 - 1;
-            stream.step(x, s, out);
-        }
-        long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+        long allocated = Fixtures.bytesAllocatedByStreaming(net.streaming(), 8, 32);
         assertThat(allocated).as("bytes allocated by 20000 steps (not per step)").isLessThan(4096);
     }
 
