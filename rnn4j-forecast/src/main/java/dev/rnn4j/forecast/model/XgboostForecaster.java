@@ -97,7 +97,7 @@ public final class XgboostForecaster implements Forecaster {
         int lookback = config.lookback() > 0 ? config.lookback()
                 : Math.max(2, Math.min(Math.min(Math.max(8, 2 * m), MAX_DEFAULT_LOOKBACK), shortest - context.horizon()));
         int h = context.horizon();
-        LevelScaling scaling = LevelScaling.choose(training.stream().map(TimeSeries::valuesView).toList());
+        LevelScaling scaling = LevelScaling.chooseLinear(training.stream().map(TimeSeries::valuesView).toList());
         Windows w = Windows.of(thin(training, lookback + h), new WindowSpec(lookback, h, 1), scaling);
         int features = lookback + 2;
         float[] x = new float[w.size() * features];

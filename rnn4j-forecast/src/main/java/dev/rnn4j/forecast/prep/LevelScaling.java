@@ -2,36 +2,43 @@ package dev.rnn4j.forecast.prep;
 
 /**
  * Per-window level scaling for global models: each window is expressed relative to the level of
- * its own lookback, so one model can learn shapes shared by series of any magnitude.
- * {@link #RATIO} divides by the mean absolute lookback value (for non-negative data such as sales,
- * counts or the competition series, zeros included); {@link #DIFFERENCE} subtracts the lookback mean
- * (for data that goes negative, typically already z-scored).
+ * its own lookback (the mean absolute value), so one model learns shapes shared by series of any
+ * magnitude. Every variant centres on 0.
+ * <ul>
+ *   <li>{@link #LOG_RATIO}, for strictly positive data (the competition series, sales): the log of
+ *   the ratio to the level, so growth and decline are symmetric and the trend multiplicative;</li>
+ *   <li>{@link #RATIO}, for non-negative data with zeros (counts): the ratio minus 1;</li>
+ *   <li>{@link #DIFFERENCE}, for data that goes negative (typically already z-scored): the
+ *   difference from the lookback mean.</li>
+ * </ul>
  */
 public enum LevelScaling {
-    RATIO {
+    LOG_RATIO {
         @Override
-        double level(double[] y, int from, int length) {
-            double s = 0;
-            for (int i = from; i < from + length; i++) {
-                s += Math.abs(y[i]);
-            }
-            double m = s / length;
-            return m > 0 ? m : 1;
-        }
-
-        @Override
-        float scaleOne(double v, double level) {
-            return (float) (v / level);
+        public double scale(double v, double level) {
+            return Math.log(Math.max(v, 1e-9 * level) / level);
         }
 
         @Override
         public double unscale(double v, double level) {
-            return v * level;
+            // exp(20) is already 5e8 times the level: a cap that keeps a wild output finite
+            return level * Math.exp(Math.min(v, 20));
+        }
+    },
+    RATIO {
+        @Override
+        public double scale(double v, double level) {
+            return v / level - 1;
+        }
+
+        @Override
+        public double unscale(double v, double level) {
+            return (v + 1) * level;
         }
     },
     DIFFERENCE {
         @Override
-        double level(double[] y, int from, int length) {
+        public double level(double[] y, int from, int length) {
             double s = 0;
             for (int i = from; i < from + length; i++) {
                 s += y[i];
@@ -40,8 +47,8 @@ public enum LevelScaling {
         }
 
         @Override
-        float scaleOne(double v, double level) {
-            return (float) (v - level);
+        public double scale(double v, double level) {
+            return v - level;
         }
 
         @Override
@@ -50,10 +57,18 @@ public enum LevelScaling {
         }
     };
 
-    /** The level of y[from, from+length). */
-    abstract double level(double[] y, int from, int length);
+    /** The level of y[from, from+length): its mean absolute value (1 when that is 0). */
+    public double level(double[] y, int from, int length) {
+        double s = 0;
+        for (int i = from; i < from + length; i++) {
+            s += Math.abs(y[i]);
+        }
+        double m = s / length;
+        return m > 0 ? m : 1;
+    }
 
-    abstract float scaleOne(double v, double level);
+    /** One value relative to the level. */
+    public abstract double scale(double v, double level);
 
     /** Back from the scaled space to data units. */
     public abstract double unscale(double v, double level);
@@ -62,7 +77,7 @@ public enum LevelScaling {
     public float[] scale(double[] y, int from, int length, double level) {
         float[] out = new float[length];
         for (int i = 0; i < length; i++) {
-            out[i] = scaleOne(y[from + i], level);
+            out[i] = (float) scale(y[from + i], level);
         }
         return out;
     }
@@ -72,8 +87,27 @@ public enum LevelScaling {
         return level(y, y.length - lookback, lookback);
     }
 
-    /** RATIO when no value is negative, DIFFERENCE otherwise. */
+    /** LOG_RATIO when every value is positive, RATIO when none is negative, DIFFERENCE otherwise. */
     public static LevelScaling choose(Iterable<double[]> series) {
+        LevelScaling linear = chooseLinear(series);
+        if (linear == RATIO) {
+            for (double[] y : series) {
+                for (double v : y) {
+                    if (v == 0) {
+                        return RATIO;
+                    }
+                }
+            }
+            return LOG_RATIO;
+        }
+        return linear;
+    }
+
+    /**
+     * RATIO when no value is negative, DIFFERENCE otherwise: for models whose trees or weights
+     * work on the linear scale (the gradient-boosting baseline).
+     */
+    public static LevelScaling chooseLinear(Iterable<double[]> series) {
         for (double[] y : series) {
             for (double v : y) {
                 if (v < 0) {

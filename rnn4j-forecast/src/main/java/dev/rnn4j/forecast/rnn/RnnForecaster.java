@@ -1,5 +1,6 @@
 package dev.rnn4j.forecast.rnn;
 
+import dev.rnn4j.forecast.prep.LevelScaling;
 import dev.rnn4j.data.Sequence;
 import dev.rnn4j.forecast.data.TimeSeries;
 import dev.rnn4j.forecast.model.CausalityGuard;
@@ -95,9 +96,9 @@ public final class RnnForecaster implements Forecaster {
         checkCausal();
         int h = context.horizon();
         int period = context.period(training.get(0));
-        WindowScaling scaling = WindowScaling.choose(training.stream().map(TimeSeries::valuesView).toList());
+        LevelScaling scaling = LevelScaling.choose(training.stream().map(TimeSeries::valuesView).toList());
         // multiplicative seasonal adjustment needs positive data; z-scored series rely on the position inputs
-        boolean deseasonalize = scaling != WindowScaling.DIFFERENCE && period > 1;
+        boolean deseasonalize = scaling != LevelScaling.DIFFERENCE && period > 1;
         int[] lookbacks = lookbacks(training, h, period);
         List<Member> members = new ArrayList<>();
         List<LossPoint> firstCurve = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.rnn4j.forecast.rnn;
 
+import dev.rnn4j.forecast.prep.LevelScaling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -83,7 +84,7 @@ public final class RnnModelFile {
             for (ParameterLayout.Entry e : shape.entries()) {
                 System.arraycopy(c.weights().get(prefix(k) + e.name()).data(), 0, flat, e.offset(), e.size());
             }
-            WindowEncoder enc = new WindowEncoder(WindowScaling.valueOf(node.get("level_scaling").asText()),
+            WindowEncoder enc = new WindowEncoder(LevelScaling.valueOf(node.get("level_scaling").asText()),
                     node.get("period").asInt(), node.get("lookback").asInt(), node.get("deseasonalize").asBoolean());
             members.add(new Member(SequenceModel.withParameters(config, flat), enc, node.get("seed").asLong(),
                     node.get("epochs").asInt(), node.get("best_validation_loss").asDouble(), node.get("seconds").asDouble()));

@@ -1,5 +1,6 @@
 package dev.rnn4j.forecast.rnn;
 
+import dev.rnn4j.forecast.prep.LevelScaling;
 import dev.rnn4j.forecast.data.TimeSeries;
 import dev.rnn4j.forecast.prep.SeasonalPosition;
 
@@ -7,7 +8,7 @@ import java.util.Arrays;
 
 /**
  * Turns a stretch of a series into what the network reads: per step the value relative to the
- * window's level ({@link WindowScaling}), plus the sin/cos of the step's seasonal position when the
+ * window's level ({@link LevelScaling}), plus the sin/cos of the step's seasonal position when the
  * season is longer than 1. Targets are the next values on the same scale, so one network serves
  * series of any magnitude. Positive seasonal series may first be seasonally adjusted
  * ({@link SeasonalAdjustment}). Series shorter than a window are padded on the left with their
@@ -18,7 +19,7 @@ import java.util.Arrays;
  * @param lookback      input steps
  * @param deseasonalize whether seasonal series are divided by their seasonal indices first
  */
-record WindowEncoder(WindowScaling scaling, int period, int lookback, boolean deseasonalize) {
+record WindowEncoder(LevelScaling scaling, int period, int lookback, boolean deseasonalize) {
 
     /** Scaled inputs further than this from the level are clipped, so an outlier cannot saturate every gate. */
     private static final float INPUT_LIMIT = 10f;

@@ -18,9 +18,9 @@ class PreparationTest {
         TimeSeries s = TimeSeries.of("s", 1, 1, 2, 3, 4, 5, 6, 7);
         Windows w = Windows.of(List.of(s), new WindowSpec(3, 2, 2), LevelScaling.RATIO);
         assertThat(w.start()).containsExactly(2, 0);
-        // window at 2: inputs 3,4,5 (level 4), targets 6,7
-        assertThat(w.inputs()[0]).containsExactly(0.75f, 1f, 1.25f);
-        assertThat(w.targets()[0]).containsExactly(1.5f, 1.75f);
+        // window at 2: inputs 3,4,5 (level 4), targets 6,7; RATIO is value/level - 1
+        assertThat(w.inputs()[0]).containsExactly(-0.25f, 0f, 0.25f);
+        assertThat(w.targets()[0]).containsExactly(0.5f, 0.75f);
         assertThat(w.levels()[0]).isEqualTo(4);
         assertThat(LevelScaling.RATIO.unscale(w.targets()[0][1], w.levels()[0])).isCloseTo(7, within(1e-6));
     }
@@ -29,6 +29,9 @@ class PreparationTest {
     void differenceScalingForDataThatCrossesZero() {
         assertThat(LevelScaling.choose(List.of(new double[]{1, -1}))).isEqualTo(LevelScaling.DIFFERENCE);
         assertThat(LevelScaling.choose(List.of(new double[]{0, 2}))).isEqualTo(LevelScaling.RATIO);
+        assertThat(LevelScaling.choose(List.of(new double[]{1, 2}))).isEqualTo(LevelScaling.LOG_RATIO);
+        assertThat(LevelScaling.chooseLinear(List.of(new double[]{1, 2}))).isEqualTo(LevelScaling.RATIO);
+        assertThat(LevelScaling.chooseLinear(List.of(new double[]{1, -2}))).isEqualTo(LevelScaling.DIFFERENCE);
         assertThat(LevelScaling.DIFFERENCE.scale(new double[]{-1, 1, 3}, 0, 3, 1)).containsExactly(-2f, 0f, 2f);
     }
 

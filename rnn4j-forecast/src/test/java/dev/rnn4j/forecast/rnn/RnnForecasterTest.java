@@ -1,5 +1,6 @@
 package dev.rnn4j.forecast.rnn;
 
+import dev.rnn4j.forecast.prep.LevelScaling;
 import dev.rnn4j.forecast.data.TimeSeries;
 import dev.rnn4j.forecast.eval.Metrics;
 import dev.rnn4j.forecast.model.FitContext;
@@ -111,15 +112,15 @@ class RnnForecasterTest {
 
     @Test
     void windowScalingsInvertExactlyEnough() {
-        for (WindowScaling w : WindowScaling.values()) {
+        for (LevelScaling w : LevelScaling.values()) {
             double level = w.level(new double[]{3, 5, 7}, 0, 3);
             for (double v : new double[]{0.5, 5, 40}) {
                 assertThat(w.unscale(w.scale(v, level), level)).as(w + " " + v).isCloseTo(v, org.assertj.core.data.Offset.offset(1e-9));
             }
         }
-        assertThat(WindowScaling.choose(List.of(new double[]{1, 2}))).isEqualTo(WindowScaling.LOG_RATIO);
-        assertThat(WindowScaling.choose(List.of(new double[]{0, 2}))).isEqualTo(WindowScaling.RATIO);
-        assertThat(WindowScaling.choose(List.of(new double[]{-1, 2}))).isEqualTo(WindowScaling.DIFFERENCE);
+        assertThat(LevelScaling.choose(List.of(new double[]{1, 2}))).isEqualTo(LevelScaling.LOG_RATIO);
+        assertThat(LevelScaling.choose(List.of(new double[]{0, 2}))).isEqualTo(LevelScaling.RATIO);
+        assertThat(LevelScaling.choose(List.of(new double[]{-1, 2}))).isEqualTo(LevelScaling.DIFFERENCE);
     }
 
     @Test
