@@ -19,7 +19,7 @@ record Classifier(SequenceModel model, ClassifierMeta meta) {
             throw new IOException("No classifier at " + dir + ": " + ClassifierMeta.FILE + " is missing (train one with rnn4j classify train).");
         }
         ClassifierMeta meta = ModelFiles.json().readValue(metaFile.toFile(), ClassifierMeta.class);
-        return new Classifier(ModelFiles.load(dir), meta);
+        return new Classifier(ModelFiles.loadAny(dir), meta);
     }
 
     /** Saves the network (with its model card, may be null) and classifier.json into {@code dir}. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rnn4j.model.LayerSpec;
 import dev.rnn4j.model.ModelConfig;
 import dev.rnn4j.model.ModelFiles;
+import dev.rnn4j.model.QuantizedModelFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -86,6 +87,9 @@ final class ModelInspect implements Callable<Integer> {
                 r.put("alphabet", meta.encoding().alphabet());
             }
         }
+        if (saved.configJson().has(QuantizedModelFiles.QUANTIZATION)) {
+            r.set("quantization", saved.configJson().get(QuantizedModelFiles.QUANTIZATION));
+        }
         for (String key : new String[] {"task", "metrics", "training", "provenance"}) {
             if (card.has(key)) {
                 r.set(key, card.get(key));
@@ -106,6 +110,10 @@ final class ModelInspect implements Callable<Integer> {
                 .append('(').append(r.at("/head/outputs").asInt()).append(')');
         out.println("architecture " + arch);
         out.printf(Locale.ROOT, "parameters   %,d%n", r.get("parameters").asInt());
+        if (r.has("quantization")) {
+            out.println("weights      " + r.at("/quantization/scheme").asText() + " for " + r.at("/quantization/tensors").size()
+                    + " recurrent matrices; the rest float32");
+        }
         if (r.has("max_trained_length")) {
             out.println("trained on   sequences of up to " + r.get("max_trained_length").asInt() + " steps");
         }

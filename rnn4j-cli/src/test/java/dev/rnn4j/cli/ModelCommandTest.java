@@ -104,6 +104,14 @@ class ModelCommandTest {
         assertThat(r.get("accuracy_after").asDouble()).isBetween(0.0, 1.0);
         assertThat(Files.readString(int8.resolve("config.json"))).contains("\"quantization\"").contains("\"max_trained_length\"");
         assertThat(int8.resolve("classifier.json")).exists();
+        // The int8 model loads back: classify eval scores it as quantize did, inspect describes it.
+        MainTest.Result eval8 = run("classify", "eval", "--data", data.toString(), "--model", int8.toString(), "--split", "train",
+                "--json");
+        assertThat(eval8.code()).as(eval8.err()).isZero();
+        assertThat(new ObjectMapper().readTree(eval8.lastLine()).get("accuracy").asDouble()).isEqualTo(r.get("accuracy_after").asDouble());
+        MainTest.Result inspect8 = run("model", "inspect", "--model", int8.toString());
+        assertThat(inspect8.code()).as(inspect8.err()).isZero();
+        assertThat(inspect8.out()).contains("int8, symmetric, one float32 scale per row for 2 recurrent matrices");
     }
 
     @Test

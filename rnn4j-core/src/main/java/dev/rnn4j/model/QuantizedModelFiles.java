@@ -57,6 +57,55 @@ public final class QuantizedModelFiles {
         ModelFile.save(target, config, floats, int8);
     }
 
+    /** The tensors of a quantised file: each int8 matrix under its name, its row scales under name + {@value #SCALE_SUFFIX}. */
+    static Map<String, int[]> shapes(ModelConfig config) {
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        for (ParameterLayout.Entry e : SequenceModel.empty(config).entries()) {
+            shapes.put(e.name(), e.shape());
+            if (isQuantized(e.name())) {
+                shapes.put(e.name() + SCALE_SUFFIX, new int[] {e.shape()[0]});
+            }
+        }
+        return shapes;
+    }
+
+    /**
+     * The model in a loaded float32 or quantised file (names and shapes already checked); int8
+     * matrices become int8 × row scale. A tensor stored in the wrong dtype is named.
+     */
+    static SequenceModel fromContents(Path source, ModelFile.Contents contents) throws IOException {
+        boolean quantized = contents.config().has(QUANTIZATION);
+        ModelConfig config;
+        try {
+            config = ModelFiles.toConfig(contents.config(), quantized);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(source + ": " + e.getMessage(), e);
+        }
+        SequenceModel shape = SequenceModel.empty(config);
+        float[] flat = new float[shape.parameters().length];
+        for (ParameterLayout.Entry e : shape.entries()) {
+            if (quantized && isQuantized(e.name())) {
+                SafeTensors.Int8Tensor q = contents.int8().get(e.name());
+                Tensor scales = contents.weights().get(e.name() + SCALE_SUFFIX);
+                if (q == null || scales == null) {
+                    throw new IOException(source + ": tensor '" + (q == null ? e.name() : e.name() + SCALE_SUFFIX) + "' must be "
+                            + (q == null ? "I8 (int8)" : "F32 (float32)") + " in a quantised model, got the other dtype.");
+                }
+                int cols = e.shape()[1];
+                for (int i = 0; i < e.size(); i++) {
+                    flat[e.offset() + i] = scales.data()[i / cols] * q.data()[i];
+                }
+            } else {
+                Tensor t = contents.weights().get(e.name());
+                if (t == null) {
+                    throw new IOException(source + ": tensor '" + e.name() + "' must be F32 (float32), got I8 (int8).");
+                }
+                System.arraycopy(t.data(), 0, flat, e.offset(), e.size());
+            }
+        }
+        return SequenceModel.withParameters(config, flat);
+    }
+
     /**
      * A float32 copy of {@code model} whose quantised matrices hold their int8 values times their
      * scales: what an int8 step computes (up to the order of float additions), for measuring the

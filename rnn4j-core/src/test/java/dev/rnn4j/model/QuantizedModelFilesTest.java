@@ -39,6 +39,31 @@ class QuantizedModelFilesTest {
     }
 
     @Test
+    void aQuantisedModelLoadsBackAsItsInt8ValuesTimesTheirScales(@TempDir Path dir) throws IOException {
+        SequenceModel m = SequenceModel.create(ModelConfig.builder().inputs(4).lstm(8).gru(6).denseOnLastStep(3).build());
+        QuantizedModelFiles.save(m, dir.resolve("i8.zip"), null);
+        ModelFiles.save(m, dir.resolve("f32"));
+        assertThat(ModelFiles.loadAny(dir.resolve("i8.zip")).parameters()).containsExactly(QuantizedModelFiles.dequantized(m).parameters());
+        assertThat(ModelFiles.loadAny(dir.resolve("f32")).parameters()).containsExactly(m.parameters());
+    }
+
+    @Test
+    void anInt8TensorWhereFloat32BelongsIsNamed(@TempDir Path dir) throws IOException {
+        SequenceModel m = SequenceModel.create(ModelConfig.builder().inputs(2).gru(3).denseOnLastStep(1).build());
+        QuantizedModelFiles.save(m, dir, null);
+        SafeTensors.Mixed q = SafeTensors.readMixed(dir.resolve(ModelFiles.WEIGHTS));
+        java.util.Map<String, SafeTensors.Int8Tensor> int8 = new java.util.LinkedHashMap<>(q.int8());
+        java.util.Map<String, dev.rnn4j.tensor.Tensor> floats = new java.util.LinkedHashMap<>(q.floats());
+        floats.remove("head.bias");
+        int8.put("head.bias", new SafeTensors.Int8Tensor(new byte[1], new int[] {1}));
+        try (var out = Files.newOutputStream(dir.resolve(ModelFiles.WEIGHTS))) {
+            SafeTensors.write(out, floats, int8);
+        }
+        assertThatThrownBy(() -> ModelFiles.loadAny(dir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("'head.bias' must be F32 (float32), got I8");
+    }
+
+    @Test
     void theDequantizedModelPredictsCloseToTheFloatModel() {
         SequenceModel m = SequenceModel.create(ModelConfig.builder().inputs(3).gru(16).denseOnLastStep(2).build());
         SequenceModel d = QuantizedModelFiles.dequantized(m);
