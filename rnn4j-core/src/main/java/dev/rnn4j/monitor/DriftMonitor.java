@@ -89,7 +89,17 @@ public final class DriftMonitor {
 
     /** The current PSI of one layer (0 before any observation). */
     public double score(int layer) {
-        double[] c = counts[layer];
+        return psi(counts[layer]);
+    }
+
+    /**
+     * The PSI of observations falling into the {@value NormProfile#BINS} reference bins with the
+     * given (possibly weighted) counts, against the reference's equal shares; 0 for no observations.
+     */
+    public static double psi(double[] c) {
+        if (c.length != NormProfile.BINS) {
+            throw new IllegalArgumentException("PSI needs " + NormProfile.BINS + " bin counts, got " + c.length + ".");
+        }
         double total = 0;
         for (double v : c) {
             total += v;
