@@ -92,6 +92,27 @@ public final class StreamState {
         }
     }
 
+    /** The state as {@code 4 * size()} bytes, little-endian float32 in {@link #saveTo} order: a checkpoint. */
+    public byte[] toBytes() {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * size()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(h);
+        if (c != null) {
+            b.position(4 * h.length);
+            b.asFloatBuffer().put(c);
+        }
+        return b.array();
+    }
+
+    /** Restores a state written by {@link #toBytes()} (bit for bit); nothing changes if the bytes are invalid. */
+    public void loadBytes(byte[] bytes) {
+        if (bytes.length != 4 * size()) {
+            throw new IllegalArgumentException("A stream state of this network is " + 4 * size() + " bytes, got " + bytes.length + ".");
+        }
+        float[] v = new float[size()];
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+        loadFrom(v, 0);
+    }
+
     /** Reads {@link #size()} finite floats from {@code src} at {@code off}; nothing changes if they are invalid. */
     public void loadFrom(float[] src, int off) {
         if (off < 0 || src.length - off < size()) {
