@@ -112,7 +112,7 @@ final class ModelInspect implements Callable<Integer> {
         out.printf(Locale.ROOT, "parameters   %,d%n", r.get("parameters").asInt());
         if (r.has("quantization")) {
             out.println("weights      " + r.at("/quantization/scheme").asText() + " for " + r.at("/quantization/tensors").size()
-                    + " recurrent matrices; the rest float32");
+                    + " weight matrices; the rest float32");
         }
         if (r.has("max_trained_length")) {
             out.println("trained on   sequences of up to " + r.get("max_trained_length").asInt() + " steps");

@@ -111,7 +111,7 @@ class ModelCommandTest {
         assertThat(new ObjectMapper().readTree(eval8.lastLine()).get("accuracy").asDouble()).isEqualTo(r.get("accuracy_after").asDouble());
         MainTest.Result inspect8 = run("model", "inspect", "--model", int8.toString());
         assertThat(inspect8.code()).as(inspect8.err()).isZero();
-        assertThat(inspect8.out()).contains("int8, symmetric, one float32 scale per row for 2 recurrent matrices");
+        assertThat(inspect8.out()).contains("int8, symmetric, one float32 scale per row for 3 weight matrices");
     }
 
     @Test

@@ -76,8 +76,13 @@ public final class ModelFiles {
      * holds: what inference needs when it should not care. Int8 weights come back as int8 × scale.
      */
     public static SequenceModel loadAny(Path path) throws IOException {
-        ModelFile.Contents contents = ModelFile.load(path, json -> json.has(QuantizedModelFiles.QUANTIZATION)
-                ? QuantizedModelFiles.shapes(toConfig(json, true)) : shapes(toConfig(json)), true);
+        ModelFile.Contents contents = ModelFile.load(path, json -> {
+            if (!json.has(QuantizedModelFiles.QUANTIZATION)) {
+                return shapes(toConfig(json));
+            }
+            ModelConfig config = toConfig(json, true);
+            return QuantizedModelFiles.shapes(config, QuantizedModelFiles.quantizedNames(json, config));
+        }, true);
         return QuantizedModelFiles.fromContents(path, contents);
     }
 
