@@ -49,7 +49,8 @@ final class ModelDrift implements Callable<Integer> {
     @Option(names = "--threshold", defaultValue = "0.25", description = "PSI above which a layer is in alert (default: ${DEFAULT-VALUE}).")
     double threshold;
 
-    @Option(names = "--window", defaultValue = "500", description = "Recent steps the alerting score describes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--window", defaultValue = "1000", description = "Recent steps the alerting score describes; no alert before "
+            + "that many steps. Files sorted by class or source show a short window a skewed mix (default: ${DEFAULT-VALUE}).")
     int window;
 
     @Override
