@@ -47,12 +47,17 @@ public final class StreamingModel {
     private final LengthGuard guard;
 
     private StreamingModel(SequenceModel model, Int8Kernel int8, LengthGuard guard) {
+        this(model, int8, guard, KernelProvider.get());
+    }
+
+    /** With the given float kernels (tests measure allocation on the scalar ones, whose allocation does not depend on the JIT). */
+    StreamingModel(SequenceModel model, Int8Kernel int8, LengthGuard guard, Kernels kernels) {
         this.config = model.config();
         if (config.head().kind() == HeadSpec.Kind.ALL_STEPS) {
             throw new IllegalArgumentException("This model's head reads all " + config.head().steps()
                     + " steps at once, so it cannot stream; score whole sequences with SequenceModel.predict.");
         }
-        this.kernels = KernelProvider.get();
+        this.kernels = kernels;
         this.params = model.parameters().clone();
         this.guard = guard;
         int n = config.layers().size();
@@ -76,7 +81,8 @@ public final class StreamingModel {
                             Tensor.of(Arrays.copyOfRange(params, e.offset(), e.offset() + e.size()), e.shape()));
                 }
             }
-            RecurrentNetwork net = RecurrentNetwork.fromStateDict(rc, stateDict);
+            RecurrentNetwork net = new RecurrentNetwork(rc, kernels);
+            net.loadStateDict(stateDict);
             layers[i] = int8 == null ? net.streaming() : net.streamingInt8(int8);
             if (config.hasLayerNorm(i)) {
                 norms[i] = new LayerNorm(s.outputSize(), byName.get("norms." + i + ".weight").offset());

@@ -1,5 +1,8 @@
 package dev.rnn4j.monitor;
 
+import dev.rnn4j.model.ModelStream;
+import dev.rnn4j.model.StreamingModel;
+
 /**
  * Watches the hidden-state norms of a live stream and scores how far their distribution has moved
  * from the one seen at training time, per layer, with the population stability index (PSI):
@@ -65,6 +68,19 @@ public final class DriftMonitor {
             sq += (double) h[i] * h[i];
         }
         return observeNorm(layer, Math.sqrt(sq));
+    }
+
+    /**
+     * Observes the state a {@link StreamingModel} stream reached with its last step: each recurrent
+     * layer's output norm, as the model card's profile measured it. Returns whether any layer is in
+     * alert. No allocation.
+     */
+    public boolean observe(ModelStream stream) {
+        boolean any = false;
+        for (int l = 0; l < profiles.length; l++) {
+            any |= observeNorm(l, stream.layer(l).hiddenNorm(0));
+        }
+        return any;
     }
 
     /** Observes one norm of one layer; returns whether that layer is in alert. */

@@ -80,6 +80,18 @@ public final class StreamState {
         return Arrays.copyOfRange(h, layer * hidden, (layer + 1) * hidden);
     }
 
+    /** The L2 norm of one layer's hidden state, without copying it (for drift monitoring per step). */
+    public double hiddenNorm(int layer) {
+        if (layer < 0 || layer >= layers) {
+            throw new IllegalArgumentException("layer must be in [0, " + layers + "), got " + layer + ".");
+        }
+        double sq = 0;
+        for (int i = layer * hidden; i < (layer + 1) * hidden; i++) {
+            sq += (double) h[i] * h[i];
+        }
+        return Math.sqrt(sq);
+    }
+
     /** Writes {@link #size()} floats into {@code dst} from {@code off}. */
     public void saveTo(float[] dst, int off) {
         if (off < 0 || dst.length - off < size()) {
