@@ -106,6 +106,44 @@ class StreamingModelTest {
     }
 
     @Test
+    void oneModelServesStreamsOnManyThreadsAtOnce() throws Exception {
+        StreamingModel live = StreamingModel.of(SequenceModel.create(EVERY_STEP[1]), 0);
+        int threads = 4;
+        int steps = 400;
+        Tensor x = random(11, threads, steps, 4);
+        float[][] alone = new float[threads][];
+        for (int i = 0; i < threads; i++) {
+            alone[i] = run(live, x, i, steps);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<float[]>> together = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int stream = i;
+                together.add(pool.submit(() -> run(live, x, stream, steps)));
+            }
+            for (int i = 0; i < threads; i++) {
+                assertThat(together.get(i).get()).as("stream %d stepped beside three others", i).containsExactly(alone[i]);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Every output of stream {@code row} of {@code x}, stepped through {@code live}. */
+    private static float[] run(StreamingModel live, Tensor x, int row, int steps) {
+        ModelStream s = live.newStream();
+        int out = live.outputSize();
+        float[] all = new float[steps * out];
+        float[] y = new float[out];
+        for (int t = 0; t < steps; t++) {
+            live.step(row(x, row, t), s, y);
+            System.arraycopy(y, 0, all, t * out, out);
+        }
+        return all;
+    }
+
+    @Test
     void chunkedScoringEqualsOnePassOverTheWholeSequence() {
         for (ModelConfig config : new ModelConfig[] {EVERY_STEP[0], EVERY_STEP[1], LAST_STEP}) {
             SequenceModel m = SequenceModel.create(config);
