@@ -64,9 +64,12 @@ public final class RecurrentOutput {
                     if (!m.active(b, t)) {
                         continue;
                     }
-                    int base = m.gatesOffset(t) + b * m.gateWidth;
+                    // an Elman cell's only activation is its new state (its gate buffer is scratch after the step)
+                    boolean elman = cell == CellType.RNN_TANH || cell == CellType.RNN_RELU;
+                    float[] values = elman ? m.h : m.gates;
+                    int base = elman ? m.stateOffset(m.direction.curSlot(t)) + b * hidden : m.gatesOffset(t) + b * m.gateWidth;
                     for (int j = 0; j < m.gateWidth; j++) {
-                        float v = m.gates[base + j];
+                        float v = values[base + j];
                         boolean tanh = cell == CellType.RNN_TANH || (j / hidden == 2 && cell != CellType.RNN_RELU);
                         boolean hit = cell == CellType.RNN_RELU ? v == 0f
                                 : tanh ? Math.abs(v) > 1 - margin : v < margin || v > 1 - margin;
