@@ -90,7 +90,7 @@ final class ModelInspect implements Callable<Integer> {
         if (saved.configJson().has(QuantizedModelFiles.QUANTIZATION)) {
             r.set("quantization", saved.configJson().get(QuantizedModelFiles.QUANTIZATION));
         }
-        for (String key : new String[] {"task", "metrics", "training", "provenance"}) {
+        for (String key : new String[] {"task", "metrics", "training", "provenance", "drift"}) {
             if (card.has(key)) {
                 r.set(key, card.get(key));
             }
@@ -131,6 +131,13 @@ final class ModelInspect implements Callable<Integer> {
             if (r.has(key)) {
                 out.println(String.format(Locale.ROOT, "%-12s ", key) + fields(r.get(key)));
             }
+        }
+        JsonNode drift = r.path("drift").path("layers");
+        for (int l = 0; l < drift.size(); l++) {
+            JsonNode p = drift.get(l);
+            out.printf(Locale.ROOT, "%-12s layer %d: output norm %.4g ± %.4g, median %.4g, gate saturation %.2f%% (%s, %d steps)%n",
+                    l == 0 ? "drift ref" : "", l, p.path("mean").asDouble(), p.path("std").asDouble(), p.path("deciles").path(4).asDouble(),
+                    100 * p.path("saturation_rate").asDouble(), r.at("/drift/measured_on").asText(), p.path("count").asLong());
         }
     }
 

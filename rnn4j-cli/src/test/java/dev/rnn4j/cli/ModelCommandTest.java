@@ -65,7 +65,9 @@ class ModelCommandTest {
         MainTest.Result text = run("model", "inspect", "--model", model.toString());
         assertThat(text.code()).isZero();
         assertThat(text.out()).contains("2 inputs -> GRU(8) -> dense last step(2)").contains("parameters   306")
-                .contains("up to 7 steps").contains("labels       x y").contains("seed=3");
+                .contains("up to 7 steps").contains("labels       x y").contains("seed=3")
+                .contains("drift ref    layer 0: output norm ").contains("(validation, " + r.at("/drift/layers/0/count").asLong() + " steps)");
+        assertThat(r.at("/drift/layers/0/deciles").size()).isEqualTo(9);
     }
 
     @Test
