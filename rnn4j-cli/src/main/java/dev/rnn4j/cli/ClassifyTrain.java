@@ -172,8 +172,11 @@ final class ClassifyTrain implements Callable<Integer> {
         com.fasterxml.jackson.databind.node.ObjectNode card = card(meta, trainSeqs.size(), valSeqs.size(), result, valAccuracy, seconds);
         // the drift reference: what the layers do on data the model did not train on (the training data if none was held out)
         List<Sequence> reference = valSeqs.size() >= 10 ? valSeqs : trainSeqs;
-        NormProfile[] profiles = LayerActivity.measure(model, reference).profiles();
-        card.set("drift", LayerActivity.toJson(profiles, reference == valSeqs ? "validation" : "training", ModelFiles.json()));
+        LayerActivity activity = LayerActivity.measure(model, reference);
+        if (activity.norms(0).length >= NormProfile.BINS) { // fewer steps cannot make deciles; model drift then says the card has none
+            card.set("drift", LayerActivity.toJson(activity.profiles(), reference == valSeqs ? "validation" : "training",
+                    ModelFiles.json()));
+        }
         classifier.save(modelDir, card);
         if (common.json) {
             Map<String, Object> json = new LinkedHashMap<>();

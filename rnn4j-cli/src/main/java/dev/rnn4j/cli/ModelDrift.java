@@ -70,7 +70,7 @@ final class ModelDrift implements Callable<Integer> {
         JsonNode driftCard = saved.card().get("drift");
         if (driftCard == null) {
             throw new CliException(ExitCodes.INVALID_INPUT, modelDir + ": the model card has no drift profile (field card.drift); "
-                    + "models trained before drift profiles were recorded need retraining.");
+                    + "it is written by classify train when the reference data has at least " + NormProfile.BINS + " steps.");
         }
         NormProfile[] profiles;
         try {

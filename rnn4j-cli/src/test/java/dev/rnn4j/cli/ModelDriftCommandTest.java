@@ -105,6 +105,23 @@ class ModelDriftCommandTest {
     }
 
     @Test
+    void aModelWithoutADriftProfileIsNamed() throws IOException {
+        Path copy = dir.resolve("no-drift");
+        Files.createDirectories(copy);
+        for (String f : new String[] {"weights.safetensors", "classifier.json"}) {
+            Files.copy(model.resolve(f), copy.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode config = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new ObjectMapper().readTree(model.resolve("config.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("card")).remove("drift");
+        Files.writeString(copy.resolve("config.json"), config.toString());
+        MainTest.Result r = run("model", "drift", "--model", copy.toString(), "--data", dir.resolve("drift.csv").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("no-drift").contains("card.drift");
+    }
+
+    @Test
     void theTextReportSaysTheExitCodeStaysZero() throws IOException {
         MainTest.Result r = run("model", "drift", "--model", model.toString(), "--data", dir.resolve("drift.csv").toString(),
                 "--split", "scaled");
