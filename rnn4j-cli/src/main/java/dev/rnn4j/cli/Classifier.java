@@ -2,6 +2,7 @@ package dev.rnn4j.cli;
 
 import dev.rnn4j.data.Batch;
 import dev.rnn4j.data.Sequence;
+import dev.rnn4j.model.LengthGuard;
 import dev.rnn4j.model.ModelFiles;
 import dev.rnn4j.model.SequenceModel;
 import dev.rnn4j.tensor.Tensor;
@@ -10,8 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A saved classifier: the network plus its {@link ClassifierMeta}. */
-record Classifier(SequenceModel model, ClassifierMeta meta) {
+/**
+ * A saved classifier: the network plus its {@link ClassifierMeta}, and the guard that warns (once)
+ * when it is asked about sequences longer than it was trained on.
+ */
+record Classifier(SequenceModel model, ClassifierMeta meta, LengthGuard lengthGuard) {
+
+    Classifier(SequenceModel model, ClassifierMeta meta) {
+        this(model, meta, new LengthGuard(meta.maxTrainedLength(), "classifier"));
+    }
 
     static Classifier load(Path dir) throws IOException {
         Path metaFile = dir.resolve(ClassifierMeta.FILE);
@@ -19,7 +27,7 @@ record Classifier(SequenceModel model, ClassifierMeta meta) {
             throw new IOException("No classifier at " + dir + ": " + ClassifierMeta.FILE + " is missing (train one with rnn4j classify train).");
         }
         ClassifierMeta meta = ModelFiles.json().readValue(metaFile.toFile(), ClassifierMeta.class);
-        return new Classifier(ModelFiles.load(dir), meta);
+        return new Classifier(ModelFiles.loadAny(dir), meta, new LengthGuard(meta.maxTrainedLength(), dir.toString()));
     }
 
     /** Saves the network (with its model card, may be null) and classifier.json into {@code dir}. */
@@ -37,6 +45,7 @@ record Classifier(SequenceModel model, ClassifierMeta meta) {
         int batchSize = 64;
         for (int i = 0; i < data.size(); i += batchSize) {
             Batch b = Batch.of(data.subList(i, Math.min(data.size(), i + batchSize)), false);
+            lengthGuard.check(b.time());
             Tensor logits = model.predict(b.x(), b.lengths());
             int classes = logits.dim(1);
             for (int r = 0; r < b.size(); r++) {

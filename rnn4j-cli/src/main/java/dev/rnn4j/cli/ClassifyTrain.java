@@ -6,7 +6,10 @@ import dev.rnn4j.data.Standardizer;
 import dev.rnn4j.data.SymbolEncoding;
 import dev.rnn4j.model.LayerSpec;
 import dev.rnn4j.model.ModelConfig;
+import dev.rnn4j.model.ModelFiles;
 import dev.rnn4j.model.SequenceModel;
+import dev.rnn4j.monitor.LayerActivity;
+import dev.rnn4j.monitor.NormProfile;
 import dev.rnn4j.optim.LearningRateSchedule;
 import dev.rnn4j.optim.OptimizerConfig;
 import dev.rnn4j.train.Losses;
@@ -166,7 +169,15 @@ final class ClassifyTrain implements Callable<Integer> {
         Classifier classifier = new Classifier(model, meta);
         double valAccuracy = valSeqs.isEmpty() ? Double.NaN : ClassifyEval.accuracy(classifier.predict(valSeqs), valSeqs);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        classifier.save(modelDir, card(maxLength, trainSeqs.size(), valSeqs.size(), result, valAccuracy, seconds));
+        com.fasterxml.jackson.databind.node.ObjectNode card = card(meta, trainSeqs.size(), valSeqs.size(), result, valAccuracy, seconds);
+        // the drift reference: what the layers do on data the model did not train on (the training data if none was held out)
+        List<Sequence> reference = valSeqs.size() >= 10 ? valSeqs : trainSeqs;
+        LayerActivity activity = LayerActivity.measure(model, reference);
+        if (activity.norms(0).length >= NormProfile.BINS) { // fewer steps cannot make deciles; model drift then says the card has none
+            card.set("drift", LayerActivity.toJson(activity.profiles(), reference == valSeqs ? "validation" : "training",
+                    ModelFiles.json()));
+        }
+        classifier.save(modelDir, card);
         if (common.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("model", modelDir.toString());
@@ -186,11 +197,22 @@ final class ClassifyTrain implements Callable<Integer> {
     }
 
     /** The model card: what inference needs to know about training (trained length, metrics, provenance). */
-    private com.fasterxml.jackson.databind.node.ObjectNode card(int maxLength, int nTrain, int nVal, TrainingResult result,
+    private com.fasterxml.jackson.databind.node.ObjectNode card(ClassifierMeta meta, int nTrain, int nVal, TrainingResult result,
                                                                double valAccuracy, double seconds) {
-        com.fasterxml.jackson.databind.node.ObjectNode card = dev.rnn4j.model.ModelFiles.json().createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode card = ModelFiles.json().createObjectNode();
         card.put("task", "classification");
-        card.put("max_trained_length", maxLength);
+        card.put("max_trained_length", meta.maxTrainedLength());
+        // how to turn raw input into what the network reads, so other runtimes (e.g. PyTorch) score alike
+        card.set("labels", ModelFiles.json().valueToTree(meta.labels()));
+        if (meta.standardizer() != null) {
+            com.fasterxml.jackson.databind.node.ObjectNode scaler = card.putObject("scaler");
+            scaler.put("kind", "z-score per channel: (x - mean) / scale");
+            scaler.set("mean", ModelFiles.json().valueToTree(meta.standardizer().mean()));
+            scaler.set("scale", ModelFiles.json().valueToTree(meta.standardizer().scale()));
+        }
+        if (meta.encoding() != null) {
+            card.put("vocabulary", meta.encoding().alphabet());
+        }
         com.fasterxml.jackson.databind.node.ObjectNode training = card.putObject("training");
         training.put("train_instances", nTrain);
         training.put("validation_instances", nVal);

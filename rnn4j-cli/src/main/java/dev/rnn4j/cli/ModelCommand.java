@@ -3,9 +3,9 @@ package dev.rnn4j.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code rnn4j model inspect|quantize}: operations on saved model files. */
-@Command(name = "model", mixinStandardHelpOptions = true, description = "Look into saved model files.",
-        subcommands = {ModelInspect.class, ModelQuantize.class})
+/** {@code rnn4j model inspect|quantize|drift}: operations on saved model files. */
+@Command(name = "model", mixinStandardHelpOptions = true, description = "Inspect, quantise and watch saved models.",
+        subcommands = {ModelInspect.class, ModelQuantize.class, ModelDrift.class})
 final class ModelCommand implements Runnable {
 
     @CommandLine.Spec
@@ -13,6 +13,6 @@ final class ModelCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing action: choose inspect or quantize.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing action: choose inspect, quantize or drift.");
     }
 }

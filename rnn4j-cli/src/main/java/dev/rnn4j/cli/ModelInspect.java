@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rnn4j.model.LayerSpec;
 import dev.rnn4j.model.ModelConfig;
 import dev.rnn4j.model.ModelFiles;
+import dev.rnn4j.model.QuantizedModelFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -86,7 +87,10 @@ final class ModelInspect implements Callable<Integer> {
                 r.put("alphabet", meta.encoding().alphabet());
             }
         }
-        for (String key : new String[] {"task", "metrics", "training", "provenance"}) {
+        if (saved.configJson().has(QuantizedModelFiles.QUANTIZATION)) {
+            r.set("quantization", saved.configJson().get(QuantizedModelFiles.QUANTIZATION));
+        }
+        for (String key : new String[] {"task", "metrics", "training", "provenance", "drift"}) {
             if (card.has(key)) {
                 r.set(key, card.get(key));
             }
@@ -106,6 +110,10 @@ final class ModelInspect implements Callable<Integer> {
                 .append('(').append(r.at("/head/outputs").asInt()).append(')');
         out.println("architecture " + arch);
         out.printf(Locale.ROOT, "parameters   %,d%n", r.get("parameters").asInt());
+        if (r.has("quantization")) {
+            out.println("weights      " + r.at("/quantization/scheme").asText() + " for " + r.at("/quantization/tensors").size()
+                    + " weight matrices; the rest float32");
+        }
         if (r.has("max_trained_length")) {
             out.println("trained on   sequences of up to " + r.get("max_trained_length").asInt() + " steps");
         }
@@ -123,6 +131,13 @@ final class ModelInspect implements Callable<Integer> {
             if (r.has(key)) {
                 out.println(String.format(Locale.ROOT, "%-12s ", key) + fields(r.get(key)));
             }
+        }
+        JsonNode drift = r.path("drift").path("layers");
+        for (int l = 0; l < drift.size(); l++) {
+            JsonNode p = drift.get(l);
+            out.printf(Locale.ROOT, "%-12s layer %d: output norm %.4g ± %.4g, median %.4g, gate saturation %.2f%% (%s, %d steps)%n",
+                    l == 0 ? "drift ref" : "", l, p.path("mean").asDouble(), p.path("std").asDouble(), p.path("deciles").path(4).asDouble(),
+                    100 * p.path("saturation_rate").asDouble(), r.at("/drift/measured_on").asText(), p.path("count").asLong());
         }
     }
 

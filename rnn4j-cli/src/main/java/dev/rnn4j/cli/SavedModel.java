@@ -21,7 +21,7 @@ record SavedModel(Path path, SequenceModel model, JsonNode configJson, long byte
         if (!Files.exists(path)) {
             throw new CliException(ExitCodes.INVALID_INPUT, "No model at " + path + ": the path does not exist.");
         }
-        SequenceModel model = ModelFiles.load(path);
+        SequenceModel model = ModelFiles.loadAny(path);
         boolean dir = Files.isDirectory(path);
         JsonNode config;
         long bytes;

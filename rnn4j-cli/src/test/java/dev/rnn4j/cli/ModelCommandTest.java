@@ -65,7 +65,9 @@ class ModelCommandTest {
         MainTest.Result text = run("model", "inspect", "--model", model.toString());
         assertThat(text.code()).isZero();
         assertThat(text.out()).contains("2 inputs -> GRU(8) -> dense last step(2)").contains("parameters   306")
-                .contains("up to 7 steps").contains("labels       x y").contains("seed=3");
+                .contains("up to 7 steps").contains("labels       x y").contains("seed=3")
+                .contains("drift ref    layer 0: output norm ").contains("(validation, " + r.at("/drift/layers/0/count").asLong() + " steps)");
+        assertThat(r.at("/drift/layers/0/deciles").size()).isEqualTo(9);
     }
 
     @Test
@@ -104,6 +106,14 @@ class ModelCommandTest {
         assertThat(r.get("accuracy_after").asDouble()).isBetween(0.0, 1.0);
         assertThat(Files.readString(int8.resolve("config.json"))).contains("\"quantization\"").contains("\"max_trained_length\"");
         assertThat(int8.resolve("classifier.json")).exists();
+        // The int8 model loads back: classify eval scores it as quantize did, inspect describes it.
+        MainTest.Result eval8 = run("classify", "eval", "--data", data.toString(), "--model", int8.toString(), "--split", "train",
+                "--json");
+        assertThat(eval8.code()).as(eval8.err()).isZero();
+        assertThat(new ObjectMapper().readTree(eval8.lastLine()).get("accuracy").asDouble()).isEqualTo(r.get("accuracy_after").asDouble());
+        MainTest.Result inspect8 = run("model", "inspect", "--model", int8.toString());
+        assertThat(inspect8.code()).as(inspect8.err()).isZero();
+        assertThat(inspect8.out()).contains("int8, symmetric, one float32 scale per row for 3 weight matrices");
     }
 
     @Test

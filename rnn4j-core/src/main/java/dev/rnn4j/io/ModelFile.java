@@ -44,8 +44,11 @@ public final class ModelFile {
     private ModelFile() {
     }
 
-    /** What a model file holds. */
-    public record Contents(ObjectNode config, Map<String, Tensor> weights) {
+    /** What a model file holds: float32 tensors, and int8 ones for a quantised model (else none). */
+    public record Contents(ObjectNode config, Map<String, Tensor> weights, Map<String, SafeTensors.Int8Tensor> int8) {
+        public Contents(ObjectNode config, Map<String, Tensor> weights) {
+            this(config, weights, Map.of());
+        }
     }
 
     /**
@@ -128,6 +131,15 @@ public final class ModelFile {
      * the weights must have; it may throw IllegalArgumentException for an invalid config.
      */
     public static Contents load(Path source, Function<JsonNode, Map<String, int[]>> expectedShapes) throws IOException {
+        return load(source, expectedShapes, false);
+    }
+
+    /**
+     * As {@link #load(Path, Function)}, accepting int8 ({@code I8}) tensors beside float32 ones when
+     * {@code allowInt8} (a quantised model; the caller checks which tensors must be which).
+     */
+    public static Contents load(Path source, Function<JsonNode, Map<String, int[]>> expectedShapes, boolean allowInt8)
+            throws IOException {
         Path abs = source.toAbsolutePath();
         if (!Files.exists(abs)) {
             Path aside = abs.resolveSibling("." + abs.getFileName() + ".old");
@@ -136,14 +148,14 @@ public final class ModelFile {
             }
             // A save was killed between its two renames: the previous model is complete under the aside name.
             LOG.warn("{} is missing but an interrupted save left the previous model at {}; loading that.", abs, aside);
-            return readEntries(aside, aside, expectedShapes);
+            return readEntries(aside, aside, expectedShapes, allowInt8);
         }
         if (isZip(abs) && Files.isRegularFile(abs)) {
             if (Files.size(abs) == 0) {
                 throw new IOException(abs + ": the model file is empty.");
             }
             try (FileSystem zip = FileSystems.newFileSystem(abs)) {
-                return readEntries(abs, zip.getPath("/"), expectedShapes);
+                return readEntries(abs, zip.getPath("/"), expectedShapes, allowInt8);
             } catch (java.util.zip.ZipException | java.nio.file.ProviderNotFoundException e) {
                 throw new IOException(abs + ": not a readable zip model file (" + e.getMessage() + ").", e);
             }
@@ -151,11 +163,11 @@ public final class ModelFile {
         if (!Files.isDirectory(abs)) {
             throw new IOException(abs + ": a model is a directory or a .zip file; this is neither.");
         }
-        return readEntries(abs, abs, expectedShapes);
+        return readEntries(abs, abs, expectedShapes, allowInt8);
     }
 
-    private static Contents readEntries(Path source, Path dir, Function<JsonNode, Map<String, int[]>> expectedShapes)
-            throws IOException {
+    private static Contents readEntries(Path source, Path dir, Function<JsonNode, Map<String, int[]>> expectedShapes,
+                                        boolean allowInt8) throws IOException {
         Path configFile = dir.resolve(CONFIG);
         String where = source + (dir == source ? "/" : "!/") + CONFIG;
         if (!Files.exists(configFile)) {
@@ -191,16 +203,17 @@ public final class ModelFile {
         } catch (IllegalArgumentException e) {
             throw new IOException(where + ": " + e.getMessage(), e);
         }
-        Map<String, Tensor> weights;
+        SafeTensors.Mixed weights;
         try {
-            weights = SafeTensors.read(dir.resolve(WEIGHTS), shapes);
+            weights = allowInt8 ? SafeTensors.readMixed(dir.resolve(WEIGHTS), shapes)
+                    : new SafeTensors.Mixed(SafeTensors.read(dir.resolve(WEIGHTS), shapes), Map.of());
         } catch (IOException e) {
             if (dir == source) {
                 throw e;
             }
             throw new IOException(source + "!" + e.getMessage(), e); // name the zip, not just the entry
         }
-        return new Contents((ObjectNode) config, weights);
+        return new Contents((ObjectNode) config, weights.floats(), weights.int8());
     }
 
     private static boolean isZip(Path p) {

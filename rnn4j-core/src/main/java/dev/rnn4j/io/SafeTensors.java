@@ -80,39 +80,72 @@ public final class SafeTensors {
         return read(file, null, true);
     }
 
+    /**
+     * The tensor names and shapes of a file, from its header alone (no tensor data is read), in
+     * file order; F32 and I8 tensors alike.
+     */
+    public static Map<String, int[]> shapes(Path file) throws IOException {
+        try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ)) {
+            Map<String, int[]> shapes = new LinkedHashMap<>();
+            for (Entry e : header(ch, file, true).entries) {
+                shapes.put(e.name, e.shape.clone());
+            }
+            return shapes;
+        }
+    }
+
+    /**
+     * Reads a file that may hold int8 tensors after checking its names and shapes, as
+     * {@link #read(Path, Map)} does, before any tensor data is allocated.
+     */
+    public static Mixed readMixed(Path file, Map<String, int[]> expectedShapes) throws IOException {
+        return read(file, expectedShapes, true);
+    }
+
+    /** A parsed header: its entries, checked against the data section, and where the data starts. */
+    private record Header(List<Entry> entries, long dataStart) {
+    }
+
+    private static Header header(SeekableByteChannel ch, Path file, boolean allowInt8) throws IOException {
+        long fileSize = ch.size();
+        if (fileSize < 8) {
+            throw new IOException(file + ": not a safetensors file: " + fileSize + " bytes, expected at least 8 for the header length.");
+        }
+        ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(ch, lenBuf, 0, file);
+        long headerLen = lenBuf.flip().getLong();
+        if (headerLen <= 0 || headerLen > MAX_HEADER_BYTES || 8 + headerLen > fileSize) {
+            throw new IOException(file + ": corrupt safetensors header length " + headerLen + " for a file of "
+                    + fileSize + " bytes.");
+        }
+        ByteBuffer headerBuf = ByteBuffer.allocate((int) headerLen);
+        readFully(ch, headerBuf, 8, file);
+        JsonNode header;
+        try {
+            header = JSON.readTree(new String(headerBuf.array(), StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": the safetensors header is not valid JSON (" + e.getOriginalMessage() + ").", e);
+        }
+        if (header == null || !header.isObject()) {
+            throw new IOException(file + ": the safetensors header must be a JSON object.");
+        }
+        long dataStart = 8 + headerLen;
+        long dataLen = fileSize - dataStart;
+        List<Entry> entries = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (!f.getKey().equals("__metadata__")) {
+                entries.add(Entry.parse(file, f.getKey(), f.getValue(), dataLen, allowInt8));
+            }
+        }
+        return new Header(entries, dataStart);
+    }
+
     private static Mixed read(Path file, Map<String, int[]> expectedShapes, boolean allowInt8) throws IOException {
         try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ)) {
-            long fileSize = ch.size();
-            if (fileSize < 8) {
-                throw new IOException(file + ": not a safetensors file: " + fileSize + " bytes, expected at least 8 for the header length.");
-            }
-            ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(ch, lenBuf, 0, file);
-            long headerLen = lenBuf.flip().getLong();
-            if (headerLen <= 0 || headerLen > MAX_HEADER_BYTES || 8 + headerLen > fileSize) {
-                throw new IOException(file + ": corrupt safetensors header length " + headerLen + " for a file of "
-                        + fileSize + " bytes.");
-            }
-            ByteBuffer headerBuf = ByteBuffer.allocate((int) headerLen);
-            readFully(ch, headerBuf, 8, file);
-            JsonNode header;
-            try {
-                header = JSON.readTree(new String(headerBuf.array(), StandardCharsets.UTF_8));
-            } catch (JsonProcessingException e) {
-                throw new IOException(file + ": the safetensors header is not valid JSON (" + e.getOriginalMessage() + ").", e);
-            }
-            if (header == null || !header.isObject()) {
-                throw new IOException(file + ": the safetensors header must be a JSON object.");
-            }
-            long dataStart = 8 + headerLen;
-            long dataLen = fileSize - dataStart;
-            List<Entry> entries = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
-                if (!f.getKey().equals("__metadata__")) {
-                    entries.add(Entry.parse(file, f.getKey(), f.getValue(), dataLen, allowInt8));
-                }
-            }
+            Header h = header(ch, file, allowInt8);
+            List<Entry> entries = h.entries;
+            long dataStart = h.dataStart;
             if (expectedShapes != null) {
                 checkAgainst(file, entries, expectedShapes);
             }

@@ -48,26 +48,37 @@ final class LayerNorm {
                     mean[row] = Float.NaN;
                     continue;
                 }
-                double sum = 0;
-                for (int j = 0; j < width; j++) {
-                    sum += x[base + j];
-                }
-                double mu = sum / width;
-                double sq = 0;
-                for (int j = 0; j < width; j++) {
-                    double d = x[base + j] - mu;
-                    sq += d * d;
-                }
-                double r = 1.0 / Math.sqrt(sq / width + EPS);
-                mean[row] = (float) mu;
-                rstd[row] = (float) r;
-                for (int j = 0; j < width; j++) {
-                    double xhat = (x[base + j] - mu) * r;
-                    y[base + j] = (float) (xhat * params[weightOffset + j] + params[biasOffset + j]);
-                }
+                normalizeRow(params, x, base, y, base, mean, rstd, row);
             }
         }
         return new Cache(x, mean, rstd);
+    }
+
+    /**
+     * Normalises one row of {@code width} features, {@code x[xOff ..]} into {@code y[yOff ..]} (the
+     * same array and offset is allowed: each value is read before it is written); stores the row's
+     * mean and 1/sqrt(var + eps) at {@code stat} of {@code mean} and {@code rstd} unless they are null.
+     */
+    void normalizeRow(float[] params, float[] x, int xOff, float[] y, int yOff, float[] mean, float[] rstd, int stat) {
+        double sum = 0;
+        for (int j = 0; j < width; j++) {
+            sum += x[xOff + j];
+        }
+        double mu = sum / width;
+        double sq = 0;
+        for (int j = 0; j < width; j++) {
+            double d = x[xOff + j] - mu;
+            sq += d * d;
+        }
+        double r = 1.0 / Math.sqrt(sq / width + EPS);
+        if (mean != null) {
+            mean[stat] = (float) mu;
+            rstd[stat] = (float) r;
+        }
+        for (int j = 0; j < width; j++) {
+            double xhat = (x[xOff + j] - mu) * r;
+            y[yOff + j] = (float) (xhat * params[weightOffset + j] + params[biasOffset + j]);
+        }
     }
 
     /**

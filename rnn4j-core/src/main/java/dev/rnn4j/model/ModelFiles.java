@@ -71,9 +71,29 @@ public final class ModelFiles {
         return SequenceModel.withParameters(config, flat);
     }
 
+    /**
+     * A float32 or an int8-quantised model ({@link QuantizedModelFiles}), whichever {@code path}
+     * holds: what inference needs when it should not care. Int8 weights come back as int8 × scale.
+     */
+    public static SequenceModel loadAny(Path path) throws IOException {
+        ModelFile.Contents contents = ModelFile.load(path, json -> {
+            if (!json.has(QuantizedModelFiles.QUANTIZATION)) {
+                return shapes(toConfig(json));
+            }
+            ModelConfig config = toConfig(json, true);
+            return QuantizedModelFiles.shapes(config, QuantizedModelFiles.quantizedNames(json, config));
+        }, true);
+        return QuantizedModelFiles.fromContents(path, contents);
+    }
+
     /** The model config inside a config.json, without the file-format stamps ModelFile adds. */
     static ModelConfig toConfig(JsonNode json) {
-        if (json.has(QuantizedModelFiles.QUANTIZATION)) {
+        return toConfig(json, false);
+    }
+
+    /** As {@link #toConfig(JsonNode)}; {@code quantized} accepts (and strips) the int8 section. */
+    static ModelConfig toConfig(JsonNode json, boolean quantized) {
+        if (!quantized && json.has(QuantizedModelFiles.QUANTIZATION)) {
             throw new IllegalArgumentException("field '" + QuantizedModelFiles.QUANTIZATION + "' says this is an int8 (I8) "
                     + "quantised model, which the float32 loader cannot read; load the float32 model it was made from.");
         }
@@ -81,6 +101,7 @@ public final class ModelFiles {
         copy.remove("format_version");
         copy.remove("requires_rnn4j");
         copy.remove(CARD);
+        copy.remove(QuantizedModelFiles.QUANTIZATION);
         try {
             return JSON.treeToValue(copy, ModelConfig.class);
         } catch (IOException e) {
@@ -88,7 +109,7 @@ public final class ModelFiles {
         }
     }
 
-    private static Map<String, int[]> shapes(ModelConfig config) {
+    static Map<String, int[]> shapes(ModelConfig config) {
         Map<String, int[]> shapes = new LinkedHashMap<>();
         for (ParameterLayout.Entry e : SequenceModel.empty(config).entries()) {
             shapes.put(e.name(), e.shape());

@@ -62,6 +62,14 @@ public final class ModelPass {
         return new ModelState(h, c);
     }
 
+    /**
+     * What recurrent layer {@code i} produced: its output sequence {@code [B, T, D*H]} (before any
+     * residual, layer norm or dropout) and final states; until backward, its gate activations.
+     */
+    public RecurrentOutput layer(int i) {
+        return layers[i];
+    }
+
     /** The last layer's output sequence {@code [B, T, D*H]} (zero at padded steps). */
     public Tensor lastLayerOutput() {
         return layers[layers.length - 1].output();

@@ -1,5 +1,6 @@
 package dev.rnn4j.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rnn4j.io.ModelFile;
 import dev.rnn4j.io.SafeTensors;
@@ -10,14 +11,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A {@link SequenceModel} with its recurrent weight matrices (every {@code weight_ih_*} and
- * {@code weight_hh_*}) quantised to int8, one symmetric scale per row ({@link Int8Matrix}); biases
- * and the head stay float32. On disk each quantised matrix is an {@code I8} tensor under its
- * PyTorch name plus an {@code F32} tensor of row scales under the name + {@value #SCALE_SUFFIX};
- * config.json says so under {@value #QUANTIZATION}.
+ * A {@link SequenceModel} with its weight matrices (every {@code weight_ih_*} and {@code weight_hh_*}
+ * of the recurrent layers, and {@code head.weight}) quantised to int8, one symmetric scale per row
+ * ({@link Int8Matrix}); biases and layer norms stay float32. On disk each quantised matrix is an
+ * {@code I8} tensor under its PyTorch name plus an {@code F32} tensor of row scales under the name +
+ * {@value #SCALE_SUFFIX}; config.json lists them under {@value #QUANTIZATION}{@code .tensors}, which
+ * is what loading goes by.
  */
 public final class QuantizedModelFiles {
 
@@ -27,9 +31,28 @@ public final class QuantizedModelFiles {
     private QuantizedModelFiles() {
     }
 
-    /** Whether the parameter {@code name} is stored in int8: the recurrent layers' weight matrices. */
+    /** Whether {@link #save} stores the parameter {@code name} in int8: the recurrent layers' weight matrices and the head's. */
     public static boolean isQuantized(String name) {
-        return name.contains(".weight_ih_") || name.contains(".weight_hh_");
+        return name.contains(".weight_ih_") || name.contains(".weight_hh_") || name.equals("head.weight");
+    }
+
+    /** The parameters a quantised config.json says are int8 ({@value #QUANTIZATION}.tensors), each a matrix of the model. */
+    static Set<String> quantizedNames(JsonNode json, ModelConfig config) {
+        JsonNode tensors = json.path(QUANTIZATION).path("tensors");
+        if (!tensors.isArray()) {
+            throw new IllegalArgumentException("field " + QUANTIZATION + ".tensors must list the int8 tensors, got " + tensors + ".");
+        }
+        Map<String, int[]> matrices = new LinkedHashMap<>();
+        SequenceModel.empty(config).entries().stream().filter(e -> e.shape().length == 2).forEach(e -> matrices.put(e.name(), e.shape()));
+        Set<String> names = new LinkedHashSet<>();
+        for (JsonNode n : tensors) {
+            if (!matrices.containsKey(n.asText())) {
+                throw new IllegalArgumentException("field " + QUANTIZATION + ".tensors names '" + n.asText()
+                        + "', which is not a weight matrix of this model; expected some of " + matrices.keySet() + ".");
+            }
+            names.add(n.asText());
+        }
+        return names;
     }
 
     /** Writes the quantised model (atomically, like {@link ModelFiles#save}) with {@code card} (may be null). */
@@ -55,6 +78,57 @@ public final class QuantizedModelFiles {
         q.put("scale_suffix", SCALE_SUFFIX);
         q.putArray("tensors").addAll(int8.keySet().stream().map(n -> ModelFiles.json().getNodeFactory().textNode(n)).toList());
         ModelFile.save(target, config, floats, int8);
+    }
+
+    /** The tensors of a quantised file: each int8 matrix under its name, its row scales under name + {@value #SCALE_SUFFIX}. */
+    static Map<String, int[]> shapes(ModelConfig config, Set<String> quantized) {
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        for (ParameterLayout.Entry e : SequenceModel.empty(config).entries()) {
+            shapes.put(e.name(), e.shape());
+            if (quantized.contains(e.name())) {
+                shapes.put(e.name() + SCALE_SUFFIX, new int[] {e.shape()[0]});
+            }
+        }
+        return shapes;
+    }
+
+    /**
+     * The model in a loaded float32 or quantised file (names and shapes already checked); int8
+     * matrices become int8 × row scale. A tensor stored in the wrong dtype is named.
+     */
+    static SequenceModel fromContents(Path source, ModelFile.Contents contents) throws IOException {
+        boolean quantized = contents.config().has(QUANTIZATION);
+        ModelConfig config;
+        Set<String> int8;
+        try {
+            config = ModelFiles.toConfig(contents.config(), quantized);
+            int8 = quantized ? quantizedNames(contents.config(), config) : Set.of();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(source + ": " + e.getMessage(), e);
+        }
+        SequenceModel shape = SequenceModel.empty(config);
+        float[] flat = new float[shape.parameters().length];
+        for (ParameterLayout.Entry e : shape.entries()) {
+            if (int8.contains(e.name())) {
+                SafeTensors.Int8Tensor q = contents.int8().get(e.name());
+                Tensor scales = contents.weights().get(e.name() + SCALE_SUFFIX);
+                if (q == null || scales == null) {
+                    throw new IOException(source + ": tensor '" + (q == null ? e.name() : e.name() + SCALE_SUFFIX) + "' must be "
+                            + (q == null ? "I8 (int8)" : "F32 (float32)") + " in a quantised model, got the other dtype.");
+                }
+                int cols = e.shape()[1];
+                for (int i = 0; i < e.size(); i++) {
+                    flat[e.offset() + i] = scales.data()[i / cols] * q.data()[i];
+                }
+            } else {
+                Tensor t = contents.weights().get(e.name());
+                if (t == null) {
+                    throw new IOException(source + ": tensor '" + e.name() + "' must be F32 (float32), got I8 (int8).");
+                }
+                System.arraycopy(t.data(), 0, flat, e.offset(), e.size());
+            }
+        }
+        return SequenceModel.withParameters(config, flat);
     }
 
     /**

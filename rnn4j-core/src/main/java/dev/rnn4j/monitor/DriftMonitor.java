@@ -1,5 +1,8 @@
 package dev.rnn4j.monitor;
 
+import dev.rnn4j.model.ModelStream;
+import dev.rnn4j.model.StreamingModel;
+
 /**
  * Watches the hidden-state norms of a live stream and scores how far their distribution has moved
  * from the one seen at training time, per layer, with the population stability index (PSI):
@@ -67,6 +70,19 @@ public final class DriftMonitor {
         return observeNorm(layer, Math.sqrt(sq));
     }
 
+    /**
+     * Observes the state a {@link StreamingModel} stream reached with its last step: each recurrent
+     * layer's output norm, as the model card's profile measured it. Returns whether any layer is in
+     * alert. No allocation.
+     */
+    public boolean observe(ModelStream stream) {
+        boolean any = false;
+        for (int l = 0; l < profiles.length; l++) {
+            any |= observeNorm(l, stream.layer(l).hiddenNorm(0));
+        }
+        return any;
+    }
+
     /** Observes one norm of one layer; returns whether that layer is in alert. */
     public boolean observeNorm(int layer, double norm) {
         double[] c = counts[layer];
@@ -89,7 +105,17 @@ public final class DriftMonitor {
 
     /** The current PSI of one layer (0 before any observation). */
     public double score(int layer) {
-        double[] c = counts[layer];
+        return psi(counts[layer]);
+    }
+
+    /**
+     * The PSI of observations falling into the {@value NormProfile#BINS} reference bins with the
+     * given (possibly weighted) counts, against the reference's equal shares; 0 for no observations.
+     */
+    public static double psi(double[] c) {
+        if (c.length != NormProfile.BINS) {
+            throw new IllegalArgumentException("PSI needs " + NormProfile.BINS + " bin counts, got " + c.length + ".");
+        }
         double total = 0;
         for (double v : c) {
             total += v;

@@ -50,11 +50,12 @@ sealed interface Cell permits LstmCell, GruCell, ElmanCell {
                   float[] dcPrev, float[] dhPrev);
 
     /**
-     * One batch-1 step of one layer for streaming: {@code gates} holds the pre-activations (for a
-     * cell that keeps them apart, the input part, with the recurrent part in {@code rec}); the
-     * layer's state at {@code stateOff} of {@code h} (and {@code c}) is updated in place.
+     * One streaming step of one layer for {@code rows} streams: {@code gates} holds their
+     * pre-activations, row after row from offset 0 (for a cell that keeps them apart, the input
+     * part, with the recurrent part in {@code rec}); their states, {@code rows} contiguous rows of
+     * {@code hidden} at {@code stateOff} of {@code h} (and {@code c}), are updated in place.
      */
-    void step(Kernels k, int hidden, float[] gates, float[] rec, float[] h, float[] c, int stateOff);
+    void step(Kernels k, int rows, int hidden, float[] gates, float[] rec, float[] h, float[] c, int stateOff);
 
     static Cell of(CellType type) {
         return switch (type) {

@@ -53,8 +53,8 @@ final class ElmanCell implements Cell {
     }
 
     @Override
-    public void step(Kernels k, int hidden, float[] gates, float[] rec, float[] h, float[] c, int stateOff) {
+    public void step(Kernels k, int rows, int hidden, float[] gates, float[] rec, float[] h, float[] c, int stateOff) {
         // In place: each element of the state is read before it is overwritten.
-        k.elmanForward(activation, 1, hidden, gates, 0, h, stateOff);
+        k.elmanForward(activation, rows, hidden, gates, 0, h, stateOff);
     }
 }

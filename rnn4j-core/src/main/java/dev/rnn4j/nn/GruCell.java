@@ -49,8 +49,8 @@ final class GruCell implements Cell {
     }
 
     @Override
-    public void step(Kernels k, int hidden, float[] gates, float[] rec, float[] h, float[] c, int stateOff) {
+    public void step(Kernels k, int rows, int hidden, float[] gates, float[] rec, float[] h, float[] c, int stateOff) {
         // In place: each element of the state is read before it is overwritten.
-        k.gruForward(1, hidden, gates, 0, rec, 0, h, stateOff, stateOff);
+        k.gruForward(rows, hidden, gates, 0, rec, 0, h, stateOff, stateOff);
     }
 }

@@ -35,14 +35,14 @@ final class Int8StepWeights {
         return new Int8StepWeights(ih, hh, kernel);
     }
 
-    /** {@code gates += W_ih·x} for {@code layer}. */
-    void addInput(int layer, float[] x, int xOff, float[] gates) {
-        ih[layer].multiplyAdd(kernel, x, xOff, gates, 0);
+    /** {@code gates[gOff ..] += W_ih·x} for {@code layer}. */
+    void addInput(int layer, float[] x, int xOff, float[] gates, int gOff) {
+        ih[layer].multiplyAdd(kernel, x, xOff, gates, gOff);
     }
 
-    /** {@code rec += W_hh·h} for {@code layer}. */
-    void addRecurrent(int layer, float[] h, int hOff, float[] rec) {
-        hh[layer].multiplyAdd(kernel, h, hOff, rec, 0);
+    /** {@code rec[rOff ..] += W_hh·h} for {@code layer}. */
+    void addRecurrent(int layer, float[] h, int hOff, float[] rec, int rOff) {
+        hh[layer].multiplyAdd(kernel, h, hOff, rec, rOff);
     }
 
     String precision() {

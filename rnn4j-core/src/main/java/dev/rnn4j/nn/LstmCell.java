@@ -52,8 +52,8 @@ final class LstmCell implements Cell {
     }
 
     @Override
-    public void step(Kernels k, int hidden, float[] gates, float[] rec, float[] h, float[] c, int stateOff) {
+    public void step(Kernels k, int rows, int hidden, float[] gates, float[] rec, float[] h, float[] c, int stateOff) {
         // In place: each element of the state is read before it is overwritten.
-        k.lstmForward(1, hidden, gates, 0, c, stateOff, stateOff, h, stateOff);
+        k.lstmForward(rows, hidden, gates, 0, c, stateOff, stateOff, h, stateOff);
     }
 }

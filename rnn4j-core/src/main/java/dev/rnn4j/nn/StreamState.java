@@ -80,6 +80,18 @@ public final class StreamState {
         return Arrays.copyOfRange(h, layer * hidden, (layer + 1) * hidden);
     }
 
+    /** The L2 norm of one layer's hidden state, without copying it (for drift monitoring per step). */
+    public double hiddenNorm(int layer) {
+        if (layer < 0 || layer >= layers) {
+            throw new IllegalArgumentException("layer must be in [0, " + layers + "), got " + layer + ".");
+        }
+        double sq = 0;
+        for (int i = layer * hidden; i < (layer + 1) * hidden; i++) {
+            sq += (double) h[i] * h[i];
+        }
+        return Math.sqrt(sq);
+    }
+
     /** Writes {@link #size()} floats into {@code dst} from {@code off}. */
     public void saveTo(float[] dst, int off) {
         if (off < 0 || dst.length - off < size()) {
@@ -90,6 +102,27 @@ public final class StreamState {
         if (c != null) {
             System.arraycopy(c, 0, dst, off + h.length, c.length);
         }
+    }
+
+    /** The state as {@code 4 * size()} bytes, little-endian float32 in {@link #saveTo} order: a checkpoint. */
+    public byte[] toBytes() {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * size()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(h);
+        if (c != null) {
+            b.position(4 * h.length);
+            b.asFloatBuffer().put(c);
+        }
+        return b.array();
+    }
+
+    /** Restores a state written by {@link #toBytes()} (bit for bit); nothing changes if the bytes are invalid. */
+    public void loadBytes(byte[] bytes) {
+        if (bytes.length != 4 * size()) {
+            throw new IllegalArgumentException("A stream state of this network is " + 4 * size() + " bytes, got " + bytes.length + ".");
+        }
+        float[] v = new float[size()];
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+        loadFrom(v, 0);
     }
 
     /** Reads {@link #size()} finite floats from {@code src} at {@code off}; nothing changes if they are invalid. */

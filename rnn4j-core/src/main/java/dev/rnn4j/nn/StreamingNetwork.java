@@ -122,7 +122,7 @@ public final class StreamingNetwork {
             if (int8 == null) {
                 kernels.gemmPacked(1, in, inOff, in.length, inputWeights[l], 1f, s.gates, 0, gw);
             } else {
-                int8.addInput(l, in, inOff, s.gates);
+                int8.addInput(l, in, inOff, s.gates, 0);
             }
             if (cell.keepsRecurrentPreactivations()) {
                 float recBeta = 0f;
@@ -134,11 +134,95 @@ public final class StreamingNetwork {
             } else {
                 recurrentProduct(l, s.h, stateOff, 1f, s.gates);
             }
-            cell.step(kernels, hidden, s.gates, s.rec, s.h, s.c, stateOff);
+            cell.step(kernels, 1, hidden, s.gates, s.rec, s.h, s.c, stateOff);
             in = s.h;
             inOff = stateOff;
         }
         System.arraycopy(s.h, (config.numLayers() - 1) * hidden, out, 0, hidden);
+    }
+
+    /** Scratch for stepping up to {@code capacity} streams at once; one per thread. */
+    public StreamBatch newBatch(int capacity) {
+        return new StreamBatch(config, capacity);
+    }
+
+    /**
+     * Advances {@code count} streams by one step at once: stream {@code i} (state {@code states[i]})
+     * reads row {@code i} of {@code x} ({@code count} rows of {@link #inputSize()}) and its new
+     * output goes to row {@code i} of {@code out}. Each stream's result is that of
+     * {@link #step(float[], StreamState, float[])} up to the order of float additions in the matrix
+     * products, which here multiply all rows at once. No allocation; the states must be distinct.
+     */
+    public void step(float[] x, StreamState[] states, int count, float[] out, StreamBatch batch) {
+        int hidden = config.hiddenSize();
+        int in0 = config.inputSize();
+        if (count < 1 || count > batch.capacity || count > states.length) {
+            throw new IllegalArgumentException("count must be between 1 and " + Math.min(batch.capacity, states.length)
+                    + " (the batch's capacity and the states given), got " + count + ".");
+        }
+        if (batch.hidden != hidden || batch.gateWidth != cell.gates() * hidden || (batch.c == null) == cell.hasCellState()) {
+            throw new IllegalArgumentException("This stream batch belongs to a network of another shape; create it with this network's newBatch().");
+        }
+        if (x.length < count * in0 || out.length < count * hidden) {
+            throw new IllegalArgumentException("x must hold " + count + " rows of " + in0 + " features and out room for " + count
+                    + " rows of " + hidden + ", got " + x.length + " and " + out.length + " floats.");
+        }
+        for (int i = 0; i < count; i++) {
+            StreamState s = states[i];
+            if (s.hidden != hidden || s.layers != config.numLayers() || (s.c == null) == cell.hasCellState()) {
+                throw new IllegalArgumentException("states[" + i + "]: " + stepShapeError(x, s, out));
+            }
+        }
+        int gw = batch.gateWidth;
+        float[] in = x;
+        int inWidth = in0;
+        for (int l = 0; l < config.numLayers(); l++) {
+            int stateOff = l * hidden;
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(inputBias[l], 0, batch.gates, i * gw, gw);
+                System.arraycopy(states[i].h, stateOff, batch.h, i * hidden, hidden);
+                if (batch.c != null) {
+                    System.arraycopy(states[i].c, stateOff, batch.c, i * hidden, hidden);
+                }
+            }
+            if (int8 == null) {
+                kernels.gemmPacked(count, in, 0, inWidth, inputWeights[l], 1f, batch.gates, 0, gw);
+            } else {
+                for (int i = 0; i < count; i++) {
+                    int8.addInput(l, in, i * inWidth, batch.gates, i * gw);
+                }
+            }
+            float[] recTarget = batch.gates;
+            float beta = 1f;
+            if (cell.keepsRecurrentPreactivations()) {
+                recTarget = batch.rec;
+                beta = recurrentBias[l] != null ? 1f : 0f;
+                for (int i = 0; recurrentBias[l] != null && i < count; i++) {
+                    System.arraycopy(recurrentBias[l], 0, batch.rec, i * gw, gw);
+                }
+            }
+            if (int8 == null) {
+                kernels.gemmPacked(count, batch.h, 0, hidden, recurrentWeights[l], beta, recTarget, 0, gw);
+            } else {
+                if (beta == 0f) {
+                    java.util.Arrays.fill(recTarget, 0, count * gw, 0f);
+                }
+                for (int i = 0; i < count; i++) {
+                    int8.addRecurrent(l, batch.h, i * hidden, recTarget, i * gw);
+                }
+            }
+            cell.step(kernels, count, hidden, batch.gates, batch.rec, batch.h, batch.c, 0);
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(batch.h, i * hidden, states[i].h, stateOff, hidden);
+                if (batch.c != null) {
+                    System.arraycopy(batch.c, i * hidden, states[i].c, stateOff, hidden);
+                }
+            }
+            System.arraycopy(batch.h, 0, batch.below, 0, count * hidden);
+            in = batch.below;
+            inWidth = hidden;
+        }
+        System.arraycopy(batch.h, 0, out, 0, count * hidden);
     }
 
     /** {@code y = W_hh·h + beta·y} for layer {@code l}, in the snapshot's precision. */
@@ -149,7 +233,7 @@ public final class StreamingNetwork {
             if (beta == 0f) {
                 java.util.Arrays.fill(y, 0f);
             }
-            int8.addRecurrent(l, h, hOff, y);
+            int8.addRecurrent(l, h, hOff, y, 0);
         }
     }
 

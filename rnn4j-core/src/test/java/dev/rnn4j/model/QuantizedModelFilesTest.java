@@ -19,8 +19,8 @@ class QuantizedModelFilesTest {
         QuantizedModelFiles.save(m, dir.resolve("i8"), null);
         SafeTensors.Mixed q = SafeTensors.readMixed(dir.resolve("i8").resolve(ModelFiles.WEIGHTS));
         assertThat(q.int8().keySet()).containsExactly("layers.0.weight_ih_l0", "layers.0.weight_hh_l0",
-                "layers.1.weight_ih_l0", "layers.1.weight_hh_l0");
-        assertThat(q.floats()).containsKeys("layers.0.weight_ih_l0.scale", "layers.0.bias_ih_l0", "head.weight");
+                "layers.1.weight_ih_l0", "layers.1.weight_hh_l0", "head.weight");
+        assertThat(q.floats()).containsKeys("layers.0.weight_ih_l0.scale", "layers.0.bias_ih_l0", "head.weight.scale", "head.bias");
         assertThat(q.floats().get("layers.0.weight_hh_l0.scale").shape()).containsExactly(256);
         // The dequantised int8 values are within half a scale step of the float weights.
         float[] w = m.parameters();
@@ -32,10 +32,45 @@ class QuantizedModelFilesTest {
         }
         long f32 = Files.size(dir.resolve("f32").resolve(ModelFiles.WEIGHTS));
         long i8 = Files.size(dir.resolve("i8").resolve(ModelFiles.WEIGHTS));
-        assertThat((double) f32 / i8).as("float32 / int8 file size").isGreaterThan(3.0);
+        assertThat((double) f32 / i8).as("float32 / int8 file size").isGreaterThan(3.3);
         assertThat(Files.readString(dir.resolve("i8").resolve(ModelFiles.CONFIG))).contains("\"quantization\"");
         // The float32 loader refuses the int8 file with a message naming a tensor and the dtype.
         assertThatThrownBy(() -> ModelFiles.load(dir.resolve("i8"))).isInstanceOf(IOException.class).hasMessageContaining("I8");
+    }
+
+    @Test
+    void aQuantisedModelLoadsBackAsItsInt8ValuesTimesTheirScales(@TempDir Path dir) throws IOException {
+        SequenceModel m = SequenceModel.create(ModelConfig.builder().inputs(4).lstm(8).gru(6).denseOnLastStep(3).build());
+        QuantizedModelFiles.save(m, dir.resolve("i8.zip"), null);
+        ModelFiles.save(m, dir.resolve("f32"));
+        assertThat(ModelFiles.loadAny(dir.resolve("i8.zip")).parameters()).containsExactly(QuantizedModelFiles.dequantized(m).parameters());
+        assertThat(ModelFiles.loadAny(dir.resolve("f32")).parameters()).containsExactly(m.parameters());
+    }
+
+    @Test
+    void anInt8TensorWhereFloat32BelongsIsNamed(@TempDir Path dir) throws IOException {
+        SequenceModel m = SequenceModel.create(ModelConfig.builder().inputs(2).gru(3).denseOnLastStep(1).build());
+        QuantizedModelFiles.save(m, dir, null);
+        SafeTensors.Mixed q = SafeTensors.readMixed(dir.resolve(ModelFiles.WEIGHTS));
+        java.util.Map<String, SafeTensors.Int8Tensor> int8 = new java.util.LinkedHashMap<>(q.int8());
+        java.util.Map<String, dev.rnn4j.tensor.Tensor> floats = new java.util.LinkedHashMap<>(q.floats());
+        floats.remove("head.bias");
+        int8.put("head.bias", new SafeTensors.Int8Tensor(new byte[1], new int[] {1}));
+        try (var out = Files.newOutputStream(dir.resolve(ModelFiles.WEIGHTS))) {
+            SafeTensors.write(out, floats, int8);
+        }
+        assertThatThrownBy(() -> ModelFiles.loadAny(dir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("'head.bias' must be F32 (float32), got I8");
+    }
+
+    @Test
+    void aTensorListNamingNoMatrixOfTheModelIsNamed(@TempDir Path dir) throws IOException {
+        SequenceModel m = SequenceModel.create(ModelConfig.builder().inputs(2).gru(3).denseOnLastStep(1).build());
+        QuantizedModelFiles.save(m, dir, null);
+        Path config = dir.resolve(ModelFiles.CONFIG);
+        Files.writeString(config, Files.readString(config).replace("\"head.weight\"", "\"head.bias\""));
+        assertThatThrownBy(() -> ModelFiles.loadAny(dir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("config.json").hasMessageContaining("quantization.tensors names 'head.bias'");
     }
 
     @Test
