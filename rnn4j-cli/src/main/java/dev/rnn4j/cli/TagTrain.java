@@ -1,7 +1,5 @@
 package dev.rnn4j.cli;
 
-import dev.rnn4j.optim.Optimizer;
-import dev.rnn4j.optim.OptimizerConfig;
 import dev.rnn4j.text.data.BrownTagSet;
 import dev.rnn4j.text.data.TaggedSentence;
 import dev.rnn4j.text.tagger.DevMetric;
@@ -16,10 +14,8 @@ import dev.rnn4j.text.tagger.WordForm;
 import dev.rnn4j.text.embed.PretrainedVectors;
 import dev.rnn4j.text.vocab.Tokens;
 import dev.rnn4j.text.vocab.Vocabulary;
-import dev.rnn4j.train.GradientClipping;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,28 +197,28 @@ final class TagTrain implements Callable<Integer> {
         if (freezeVectors && pretrained == null) {
             throw new CliException(ExitCodes.USAGE, "--freeze-vectors needs --vectors.");
         }
-        int frozenFrom = network.parameters().entry("word_embedding.weight").offset();
-        int frozenTo = freezeVectors ? frozenFrom + network.wordEmbedding().size() : frozenFrom;
-        Optimizer adam = OptimizerConfig.adam(lr).create(params.length);
-        double[] epochLr = {lr};
-        err.printf(Locale.ROOT, "tag train: %d train / %d dev sentences, %d words, %d tags, %s output, %d parameters%n",
-                train.size(), devSentences.size(), encoder.words().size(), tagVocabulary.size(), output.id(), params.length);
+        // Rows past the training words (the vector file's extra words) get no gradient: Adam skips them, and
+        // with --freeze-vectors the whole embedding.
+        int embedding = network.parameters().entry("word_embedding.weight").offset();
+        int trainedRows = freezeVectors ? 0 : pretrained == null ? encoder.words().size()
+                : TaggerVocabularies.words(tokens, wordForm, minCount, pretrained, 0).size();
+        TagParameterUpdate update = new TagParameterUpdate(params.length, embedding + trainedRows * wordDim,
+                embedding + encoder.words().size() * wordDim, lr, clip);
+        err.printf(Locale.ROOT, "tag train: %d train / %d dev sentences, %d words, %d tags, %s output, %d parameters (%d trained)%n",
+                train.size(), devSentences.size(), encoder.words().size(), tagVocabulary.size(), output.id(), params.length,
+                update.updated());
         err.flush();
         TaggerTraining.Result result;
         try (TagProgress progress = new TagProgress(err, epochs, train.size(), batch, bio, ProgressReporter.onTerminal())) {
             result = TaggerTraining.train(network, params, encoder, train, devSentences, trainingConfig,
                 (p, g) -> {
-                    Arrays.fill(g, frozenFrom, frozenTo, 0f);
-                    if (clip > 0) {
-                        GradientClipping.clipGlobalNorm(g, clip);
-                    }
-                    adam.step(p, g, epochLr[0]);
+                    update.apply(p, g);
                     progress.stepDone();
                 },
                 r -> {
                     progress.epochDone(r);
                     // Ma & Hovy (2016): lr_e = lr / (1 + decay * e) after e finished epochs.
-                    epochLr[0] = lr / (1 + lrDecay * r.epoch());
+                    update.learningRate(lr / (1 + lrDecay * r.epoch()));
                 });
         }
         new TaggerModel(format, tags, config, bio, encoder, network, params).save(modelDir);
