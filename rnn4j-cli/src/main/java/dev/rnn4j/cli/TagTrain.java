@@ -2,6 +2,7 @@ package dev.rnn4j.cli;
 
 import dev.rnn4j.text.data.BrownTagSet;
 import dev.rnn4j.text.data.TaggedSentence;
+import dev.rnn4j.text.embed.PretrainedVectors;
 import dev.rnn4j.text.tagger.DevMetric;
 import dev.rnn4j.text.tagger.SentenceEncoder;
 import dev.rnn4j.text.tagger.TagOutput;
@@ -11,7 +12,6 @@ import dev.rnn4j.text.tagger.TaggerTraining;
 import dev.rnn4j.text.tagger.TaggerTrainingConfig;
 import dev.rnn4j.text.tagger.TaggerVocabularies;
 import dev.rnn4j.text.tagger.WordForm;
-import dev.rnn4j.text.embed.PretrainedVectors;
 import dev.rnn4j.text.vocab.Tokens;
 import dev.rnn4j.text.vocab.Vocabulary;
 import java.io.PrintWriter;
@@ -158,6 +158,9 @@ final class TagTrain implements Callable<Integer> {
         if (vectorWords < 0) {
             throw new CliException(ExitCodes.USAGE, "--vector-words must be >= 0, got " + vectorWords + ".");
         }
+        if (freezeVectors && vectors == null) {
+            throw new CliException(ExitCodes.USAGE, "--freeze-vectors needs --vectors.");
+        }
         PretrainedVectors pretrained = null;
         if (vectors != null) {
             Set<String> trainWords = new HashSet<>();
@@ -193,9 +196,6 @@ final class TagTrain implements Callable<Integer> {
             int filled = pretrained.copyInto(network.wordEmbedding(), params,
                     network.parameters().entry("word_embedding.weight").offset(), encoder.words());
             err.printf(Locale.ROOT, "tag train: %d of %d words start from the vectors of %s%n", filled, encoder.words().size(), vectors);
-        }
-        if (freezeVectors && pretrained == null) {
-            throw new CliException(ExitCodes.USAGE, "--freeze-vectors needs --vectors.");
         }
         // Rows past the training words (the vector file's extra words) get no gradient: Adam skips them, and
         // with --freeze-vectors the whole embedding.
