@@ -3,6 +3,7 @@ package dev.rnn4j.cli;
 import dev.rnn4j.text.data.TaggedSentence;
 import dev.rnn4j.text.metrics.SpanEvaluation;
 import dev.rnn4j.text.metrics.SpanScore;
+import dev.rnn4j.text.metrics.SystemScore;
 import dev.rnn4j.text.tagger.TaggerEvaluation;
 import dev.rnn4j.text.tagger.UnknownGoldTags;
 import java.io.PrintWriter;
@@ -47,6 +48,10 @@ final class TagEval implements Callable<Integer> {
             + "file and line) or count-as-wrong (default: ${DEFAULT-VALUE}).")
     String unknownTags;
 
+    @Option(names = "--compare", description = "A directory of other systems' outputs on the same --data (token, then its "
+            + "predicted tag last; the WNUT-17 submissions, say): each is scored like the model and the table ranks them together.")
+    Path compare;
+
     @Option(names = "--batch", defaultValue = "64", description = "Sentences per prediction batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
@@ -66,6 +71,7 @@ final class TagEval implements Callable<Integer> {
         List<TaggedSentence> gold = TagCorpus.readTagged(data, format, tagSet == null ? model.tagSet() : TagTrain.parseTagSet(tagSet));
         TaggerEvaluation.Result result = TaggerEvaluation.evaluate(model.network(), model.params(), model.encoder(), gold, batch, unknown);
         SpanEvaluation s = result.scores();
+        List<SystemScore> ranking = compare == null ? List.of() : SystemComparison.rank(compare, modelDir, model, gold, batch);
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
             Map<String, Object> j = new LinkedHashMap<>();
@@ -87,6 +93,9 @@ final class TagEval implements Callable<Integer> {
                 types.put(type, t);
             });
             j.put("types", types);
+            if (compare != null) {
+                j.put("compared", SystemComparison.json(ranking));
+            }
             out.println(Json.line(j));
         } else {
             out.printf(Locale.ROOT, "%d sentences, %d tokens: accuracy %.4f%s%n", gold.size(), s.accuracy().total(),
@@ -99,6 +108,9 @@ final class TagEval implements Callable<Integer> {
             } else {
                 // conlleval finds no chunks in tags without B-/I- prefixes (part of speech): accuracy is the score.
                 out.println("The tags are not BIO spans, so there are no span scores (accuracy is the measure).");
+            }
+            if (compare != null) {
+                SystemComparison.print(out, ranking, modelDir.toString());
             }
         }
         out.flush();

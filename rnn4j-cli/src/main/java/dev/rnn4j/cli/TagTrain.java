@@ -1,9 +1,8 @@
 package dev.rnn4j.cli;
 
-import dev.rnn4j.optim.Optimizer;
-import dev.rnn4j.optim.OptimizerConfig;
 import dev.rnn4j.text.data.BrownTagSet;
 import dev.rnn4j.text.data.TaggedSentence;
+import dev.rnn4j.text.embed.PretrainedVectors;
 import dev.rnn4j.text.tagger.DevMetric;
 import dev.rnn4j.text.tagger.SentenceEncoder;
 import dev.rnn4j.text.tagger.TagOutput;
@@ -11,15 +10,18 @@ import dev.rnn4j.text.tagger.TaggerConfig;
 import dev.rnn4j.text.tagger.TaggerNetwork;
 import dev.rnn4j.text.tagger.TaggerTraining;
 import dev.rnn4j.text.tagger.TaggerTrainingConfig;
+import dev.rnn4j.text.tagger.TaggerVocabularies;
+import dev.rnn4j.text.tagger.WordForm;
 import dev.rnn4j.text.vocab.Tokens;
 import dev.rnn4j.text.vocab.Vocabulary;
-import dev.rnn4j.train.GradientClipping;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -89,6 +91,21 @@ final class TagTrain implements Callable<Integer> {
     @Option(names = "--min-count", defaultValue = "2", description = "Words seen fewer times map to <unk> (default: ${DEFAULT-VALUE}).")
     int minCount;
 
+    @Option(names = "--lowercase", description = "Look words up lower-cased (the character features still see the case).")
+    boolean lowercase;
+
+    @Option(names = "--vectors", description = "Pretrained word vectors to start the word embedding from: word2vec/GloVe text "
+            + "(.gz allowed) or a wink-nlp JSON file; their size sets --word-dim.")
+    Path vectors;
+
+    @Option(names = "--vector-words", defaultValue = "0", description = "With --vectors: how many of the file's first (most "
+            + "frequent) words join the vocabulary besides the training words (default: ${DEFAULT-VALUE}).")
+    int vectorWords;
+
+    @Option(names = "--freeze-vectors", description = "With --vectors: keep the word embedding as loaded (no training), so "
+            + "the words training sees stay in the same space as the ones it does not.")
+    boolean freezeVectors;
+
     @Option(names = "--dropout", defaultValue = "0.5", description = "Dropout on the word network's input and output (default: ${DEFAULT-VALUE}).")
     float dropout;
 
@@ -103,6 +120,10 @@ final class TagTrain implements Callable<Integer> {
 
     @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
+
+    @Option(names = "--lr-decay", defaultValue = "0", description = "Learning rate of epoch e (from 0): lr / (1 + decay * e) "
+            + "(default: ${DEFAULT-VALUE}: constant).")
+    double lrDecay;
 
     @Option(names = "--clip", defaultValue = "5", description = "Global gradient-norm clip; 0 for none (default: ${DEFAULT-VALUE}).")
     double clip;
@@ -121,6 +142,9 @@ final class TagTrain implements Callable<Integer> {
         if (!(clip >= 0)) {
             throw new CliException(ExitCodes.USAGE, "--clip must be >= 0, got " + clip + ".");
         }
+        if (!(lrDecay >= 0)) {
+            throw new CliException(ExitCodes.USAGE, "--lr-decay must be >= 0, got " + lrDecay + ".");
+        }
         if (minCount < 1) {
             throw new CliException(ExitCodes.USAGE, "--min-count must be >= 1, got " + minCount + ".");
         }
@@ -130,8 +154,27 @@ final class TagTrain implements Callable<Integer> {
         Vocabulary tagVocabulary = Vocabulary.closed(List.copyOf(new TreeSet<>(train.stream().flatMap(s -> s.tags().stream()).toList())));
         boolean bio = TaggerModel.isBio(tagVocabulary.symbols());
         devSentences = withKnownTags(devSentences, tagVocabulary, err);
-        SentenceEncoder encoder = new SentenceEncoder(Tokens.wordVocabulary(tokens, minCount),
-                charHidden > 0 ? Tokens.characterVocabulary(tokens, 1) : null, tagVocabulary);
+        WordForm wordForm = lowercase ? WordForm.LOWER_CASE : WordForm.AS_WRITTEN;
+        if (vectorWords < 0) {
+            throw new CliException(ExitCodes.USAGE, "--vector-words must be >= 0, got " + vectorWords + ".");
+        }
+        if (freezeVectors && vectors == null) {
+            throw new CliException(ExitCodes.USAGE, "--freeze-vectors needs --vectors.");
+        }
+        PretrainedVectors pretrained = null;
+        if (vectors != null) {
+            Set<String> trainWords = new HashSet<>();
+            tokens.forEach(s -> s.forEach(w -> {
+                trainWords.add(w);
+                trainWords.add(w.toLowerCase(Locale.ROOT));
+            }));
+            int[] seen = {0};
+            // The file lists frequent words first: keep its first --vector-words words and the training words.
+            pretrained = PretrainedVectors.read(vectors, w -> seen[0]++ < vectorWords || trainWords.contains(w));
+            wordDim = pretrained.dimension();
+        }
+        SentenceEncoder encoder = new SentenceEncoder(TaggerVocabularies.words(tokens, wordForm, minCount, pretrained, vectorWords),
+                charHidden > 0 ? Tokens.characterVocabulary(tokens, 1) : null, tagVocabulary, wordForm);
         TagOutput output = outputChoice != null && outputChoice.softmax ? TagOutput.SOFTMAX : TagOutput.CRF;
         TaggerConfig config;
         try {
@@ -143,26 +186,41 @@ final class TagTrain implements Callable<Integer> {
         DevMetric metric = devMetric == null ? (bio ? DevMetric.SPAN_F1 : DevMetric.ACCURACY) : parseMetric(devMetric);
         TaggerTrainingConfig trainingConfig;
         try {
-            trainingConfig = new TaggerTrainingConfig(epochs, batch, patience, metric, common.seed);
+            trainingConfig = new TaggerTrainingConfig(epochs, batch, patience, metric, common.seed, common.threads);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
         TaggerNetwork network = TaggerModel.network(config, bio, tagVocabulary);
         float[] params = network.initialParameters(common.seed);
-        Optimizer adam = OptimizerConfig.adam(lr).create(params.length);
-        err.printf(Locale.ROOT, "tag train: %d train / %d dev sentences, %d words, %d tags, %s output, %d parameters%n",
-                train.size(), devSentences.size(), encoder.words().size(), tagVocabulary.size(), output.id(), params.length);
+        if (pretrained != null) {
+            int filled = pretrained.copyInto(network.wordEmbedding(), params,
+                    network.parameters().entry("word_embedding.weight").offset(), encoder.words());
+            err.printf(Locale.ROOT, "tag train: %d of %d words start from the vectors of %s%n", filled, encoder.words().size(), vectors);
+        }
+        // Rows past the training words (the vector file's extra words) get no gradient: Adam skips them, and
+        // with --freeze-vectors the whole embedding.
+        int embedding = network.parameters().entry("word_embedding.weight").offset();
+        int trainedRows = freezeVectors ? 0 : pretrained == null ? encoder.words().size()
+                : TaggerVocabularies.words(tokens, wordForm, minCount, pretrained, 0).size();
+        TagParameterUpdate update = new TagParameterUpdate(params.length, embedding + trainedRows * wordDim,
+                embedding + encoder.words().size() * wordDim, lr, clip);
+        err.printf(Locale.ROOT, "tag train: %d train / %d dev sentences, %d words, %d tags, %s output, %d parameters (%d trained)%n",
+                train.size(), devSentences.size(), encoder.words().size(), tagVocabulary.size(), output.id(), params.length,
+                update.updated());
         err.flush();
-        TagProgress progress = new TagProgress(err, epochs, train.size(), batch, bio);
-        TaggerTraining.Result result = TaggerTraining.train(network, params, encoder, train, devSentences, trainingConfig,
+        TaggerTraining.Result result;
+        try (TagProgress progress = new TagProgress(err, epochs, train.size(), batch, bio, ProgressReporter.onTerminal())) {
+            result = TaggerTraining.train(network, params, encoder, train, devSentences, trainingConfig,
                 (p, g) -> {
-                    if (clip > 0) {
-                        GradientClipping.clipGlobalNorm(g, clip);
-                    }
-                    adam.step(p, g, lr);
+                    update.apply(p, g);
                     progress.stepDone();
                 },
-                progress::epochDone);
+                r -> {
+                    progress.epochDone(r);
+                    // Ma & Hovy (2016): lr_e = lr / (1 + decay * e) after e finished epochs.
+                    update.learningRate(lr / (1 + lrDecay * r.epoch()));
+                });
+        }
         new TaggerModel(format, tags, config, bio, encoder, network, params).save(modelDir);
         TaggerTraining.EpochReport best = result.history().get(result.bestEpoch() - 1);
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -13,6 +13,7 @@ import dev.rnn4j.text.tagger.SentenceEncoder;
 import dev.rnn4j.text.tagger.TagOutput;
 import dev.rnn4j.text.tagger.TaggerConfig;
 import dev.rnn4j.text.tagger.TaggerNetwork;
+import dev.rnn4j.text.tagger.WordForm;
 import dev.rnn4j.text.vocab.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,6 +63,7 @@ record TaggerModel(String format, BrownTagSet tagSet, TaggerConfig config, boole
         t.put("output", config.output().id());
         t.put("dropout", config.dropout());
         t.put("bio_constraints", bio);
+        t.put("word_form", encoder.wordForm().id());
         ObjectNode v = root.putObject("vocabularies");
         v.set("words", JSON.valueToTree(encoder.words()));
         if (encoder.characters() != null) {
@@ -95,7 +97,14 @@ record TaggerModel(String format, BrownTagSet tagSet, TaggerConfig config, boole
         for (ParameterLayout.Entry e : network.parameters().entries()) {
             System.arraycopy(c.weights().get(e.name()).data(), 0, params, e.offset(), e.size());
         }
-        SentenceEncoder encoder = new SentenceEncoder(words, config.hasCharacterFeatures() ? characters : null, tags);
+        WordForm wordForm;
+        try {
+            // Models saved before word forms existed looked words up as written.
+            wordForm = WordForm.parse(root.path("tagger").path("word_form").asText(WordForm.AS_WRITTEN.id()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(dir.resolve(ModelFile.CONFIG) + ": tagger.word_form: " + e.getMessage());
+        }
+        SentenceEncoder encoder = new SentenceEncoder(words, config.hasCharacterFeatures() ? characters : null, tags, wordForm);
         BrownTagSet tagSet = BrownTagSet.parse(root.path("tagset").asText("coarse"));
         return new TaggerModel(root.path("format").asText(), tagSet, config, bio, encoder, network, params);
     }

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -23,13 +23,20 @@ import java.util.zip.GZIPInputStream;
  * file has none; both are recognised. A word may itself contain spaces (GloVe 840B has a few):
  * the last D fields are the numbers, everything before them is the word. Files ending in
  * {@code .gz} are decompressed on the fly.
+ *
+ * <p>A file whose name ends in {@code .json} (or {@code .json.gz}) is read as the JSON layout of
+ * the wink-nlp embedding packages ({@link WinkJsonVectors}), which carry GloVe vectors on npm.
+ *
+ * <p>The vectors keep the file's order: GloVe and word2vec files list the most frequent words
+ * first, so {@link #words()} does too.
  */
 public final class PretrainedVectors {
 
     private final int dimension;
     private final Map<String, float[]> vectors;
 
-    private PretrainedVectors(int dimension, Map<String, float[]> vectors) {
+    /** Package-private: the readers build it; {@code vectors} in file order. */
+    PretrainedVectors(int dimension, Map<String, float[]> vectors) {
         this.dimension = dimension;
         this.vectors = vectors;
     }
@@ -45,6 +52,13 @@ public final class PretrainedVectors {
      */
     public static PretrainedVectors read(Path file, Predicate<String> keep) throws IOException {
         String source = file.toString();
+        String name = source.endsWith(".gz") ? source.substring(0, source.length() - 3) : source;
+        if (name.endsWith(".json")) {
+            try (InputStream raw = Files.newInputStream(file);
+                 InputStream in = source.endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
+                return WinkJsonVectors.read(in, source, keep);
+            }
+        }
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = source.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -54,7 +68,7 @@ public final class PretrainedVectors {
 
     /** Reads vectors from {@code reader}; {@code source} names it in messages. */
     public static PretrainedVectors read(BufferedReader reader, String source, Predicate<String> keep) throws IOException {
-        Map<String, float[]> vectors = new HashMap<>();
+        Map<String, float[]> vectors = new LinkedHashMap<>();
         int dimension = -1;
         int lineNo = 0;
         String line;
@@ -135,7 +149,12 @@ public final class PretrainedVectors {
         return v == null ? null : v.clone();
     }
 
-    /** The kept words. */
+    /** Whether {@code word} has a vector. */
+    public boolean contains(String word) {
+        return vectors.containsKey(word);
+    }
+
+    /** The kept words, in the file's order. */
     public Set<String> words() {
         return Collections.unmodifiableSet(vectors.keySet());
     }

@@ -15,10 +15,19 @@ import java.util.List;
  * @param words      the word vocabulary (open)
  * @param characters the character vocabulary (open), or null for a model without character features
  * @param tags       the tag vocabulary (closed)
+ * @param wordForm   how a token is spelled before the word vocabulary looks it up (characters always see it as written)
  */
-public record SentenceEncoder(Vocabulary words, Vocabulary characters, Vocabulary tags) {
+public record SentenceEncoder(Vocabulary words, Vocabulary characters, Vocabulary tags, WordForm wordForm) {
+
+    /** An encoder that looks words up as written. */
+    public SentenceEncoder(Vocabulary words, Vocabulary characters, Vocabulary tags) {
+        this(words, characters, tags, WordForm.AS_WRITTEN);
+    }
 
     public SentenceEncoder {
+        if (wordForm == null) {
+            throw new IllegalArgumentException("The word form must be as_written or lower, got null.");
+        }
         if (!words.isOpen()) {
             throw new IllegalArgumentException("The word vocabulary must have an unknown symbol for unseen words.");
         }
@@ -68,7 +77,7 @@ public record SentenceEncoder(Vocabulary words, Vocabulary characters, Vocabular
         for (int b = 0; b < lengths.length; b++) {
             List<String> s = sentences.get(b);
             for (int t = 0; t < s.size(); t++) {
-                ids[b * time + t] = words.indexOf(s.get(t));
+                ids[b * time + t] = words.indexOf(wordForm.apply(s.get(t)));
                 if (chars != null) {
                     chars.add(Tokens.characters(s.get(t)).stream().mapToInt(characters::indexOf).toArray());
                 }

@@ -29,6 +29,8 @@ import java.util.SplittableRandom;
 public final class TaggerNetwork {
 
     private final TaggerConfig config;
+    private final TransitionConstraints constraints;
+    private final Kernels kernels;
     private final ParameterTable table = new ParameterTable();
     private final Embedding wordEmbedding;
     private final int wordEmbeddingOffset;
@@ -53,6 +55,8 @@ public final class TaggerNetwork {
                     + config.numTags() + ".");
         }
         this.config = config;
+        this.constraints = constraints;
+        this.kernels = kernels;
         this.wordEmbedding = new Embedding(config.wordVocabularySize(), config.wordDimension());
         this.wordEmbeddingOffset = table.add("word_embedding.weight", config.wordVocabularySize(), config.wordDimension());
         this.characters = config.hasCharacterFeatures()
@@ -66,6 +70,14 @@ public final class TaggerNetwork {
             case SOFTMAX -> new SoftmaxOutputLayer(config.numTags());
         };
         output.declare(table);
+    }
+
+    /**
+     * A new network of the same shape, constraints and kernels, with working buffers of its own:
+     * one per thread lets threads compute the gradients of different sentences at once.
+     */
+    public TaggerNetwork replica() {
+        return new TaggerNetwork(config, constraints, kernels);
     }
 
     public TaggerConfig config() {

@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * A minimal training loop for a {@link TaggerNetwork}: length-pooled minibatches, dropout as
+ * A minimal training loop for a {@link TaggerNetwork}: length-pooled minibatches (their sentences
+ * shared among {@link TaggerTrainingConfig#threads()} threads), dropout as
  * configured, the gradient averaged per sentence and handed to a {@link ParameterUpdate}, the
  * development set scored (without dropout) after
  * every epoch, early stopping with the best epoch's parameters restored. The optimiser (and
@@ -43,6 +44,14 @@ public final class TaggerTraining {
         }
         // Encode the development set once up front: an unknown tag there fails now, not after an epoch.
         encoder.encode(dev);
+        try (ParallelGradient parallel = new ParallelGradient(network, config.threads(), params.length)) {
+            return train(network, params, encoder, train, dev, config, update, listener, parallel);
+        }
+    }
+
+    private static Result train(TaggerNetwork network, float[] params, SentenceEncoder encoder, List<TaggedSentence> train,
+                                List<TaggedSentence> dev, TaggerTrainingConfig config, ParameterUpdate update,
+                                Consumer<EpochReport> listener, ParallelGradient parallel) {
         float[] gradient = new float[params.length];
         float[] best = params.clone();
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -54,7 +63,7 @@ public final class TaggerTraining {
             SplittableRandom dropout = new SplittableRandom(config.seed() * 31 + epoch);
             for (List<TaggedSentence> batch : SentenceBatches.epoch(train, config.batchSize(), 50, config.seed() + epoch)) {
                 Arrays.fill(gradient, 0f);
-                lossSum += network.lossAndGradient(params, encoder.encode(batch), gradient, dropout);
+                lossSum += parallel.lossAndGradient(params, batch, encoder, gradient, dropout);
                 float scale = 1f / batch.size();
                 for (int i = 0; i < gradient.length; i++) {
                     gradient[i] *= scale;

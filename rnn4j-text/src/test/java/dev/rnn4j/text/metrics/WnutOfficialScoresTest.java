@@ -1,17 +1,19 @@
 package dev.rnn4j.text.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rnn4j.text.data.ConllReader;
+import dev.rnn4j.text.data.SystemOutputReader;
 import dev.rnn4j.text.data.TaggedSentence;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,53 +40,33 @@ class WnutOfficialScoresTest {
         try (BufferedReader r = open("/wnut17/emerging.test.annotated.gz")) {
             gold = ConllReader.read(r, "emerging.test.annotated");
         }
-        List<TaggedSentence> predicted = readSubmission("/wnut17/submissions/" + system + ".gz");
-        assertThat(gold).hasSize(1287);
-        assertThat(predicted).hasSameSizeAs(gold);
-
-        SpanEvaluation e = new SpanEvaluation();
-        SurfaceFormEvaluation surface = new SurfaceFormEvaluation();
-        for (int i = 0; i < gold.size(); i++) {
-            e.add(gold.get(i).tags(), predicted.get(i).tags());
-            surface.add(gold.get(i).tokens(), gold.get(i).tags(), predicted.get(i).tokens(), predicted.get(i).tags());
+        List<TaggedSentence> predicted;
+        try (BufferedReader r = open("/wnut17/submissions/" + system + ".gz")) {
+            predicted = SystemOutputReader.read(r, system);
         }
-        assertThat(percent(e.overall().precision())).isEqualTo(precision);
-        assertThat(percent(e.overall().recall())).isEqualTo(recall);
-        assertThat(percent(e.overall().f1())).isEqualTo(f1);
-        assertThat(e.overall().gold()).isEqualTo(1079);
-        assertThat(percent(surface.score().f1())).isEqualTo(surfaceF1);
+        assertThat(gold).hasSize(1287);
+
+        SystemScore score = SystemScore.of(system, gold, predicted);
+        assertThat(percent(score.entity().precision())).isEqualTo(precision);
+        assertThat(percent(score.entity().recall())).isEqualTo(recall);
+        assertThat(percent(score.entity().f1())).isEqualTo(f1);
+        assertThat(score.entity().gold()).isEqualTo(1079);
+        assertThat(percent(score.surface().f1())).isEqualTo(surfaceF1);
+    }
+
+    @Test
+    void aMisalignedSystemOutputIsAnErrorNamingItsFileAndLine() {
+        List<TaggedSentence> gold = List.of(TaggedSentence.of(List.of("a", "b"), List.of("O", "O")));
+        List<TaggedSentence> shorter = List.of(TaggedSentence.of(List.of("a"), List.of("O")));
+        assertThatThrownBy(() -> SystemScore.of("sys", gold, shorter))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("<memory>:1").hasMessageContaining("expected a sentence of 2 tokens");
+        assertThatThrownBy(() -> SystemScore.of("sys", gold, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 1 sentences");
     }
 
     private static double percent(double fraction) {
         return Math.round(fraction * 10000) / 100.0;
-    }
-
-    /** A submission: {@code token SEP tag} per line, SEP a tab or a space; the tag is the last field. */
-    private static List<TaggedSentence> readSubmission(String resource) throws IOException {
-        List<TaggedSentence> sentences = new ArrayList<>();
-        List<String> tokens = new ArrayList<>();
-        List<String> current = new ArrayList<>();
-        try (BufferedReader r = open(resource)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                line = line.strip();
-                if (line.isEmpty()) {
-                    if (!current.isEmpty()) {
-                        sentences.add(TaggedSentence.of(tokens, current));
-                        tokens = new ArrayList<>();
-                        current = new ArrayList<>();
-                    }
-                    continue;
-                }
-                String[] fields = line.split("[\t ]+");
-                tokens.add(fields[0]);
-                current.add(fields[fields.length - 1]);
-            }
-        }
-        if (!current.isEmpty()) {
-            sentences.add(TaggedSentence.of(tokens, current));
-        }
-        return sentences;
     }
 
     private static BufferedReader open(String resource) throws IOException {
