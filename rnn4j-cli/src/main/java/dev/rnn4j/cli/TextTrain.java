@@ -108,7 +108,9 @@ final class TextTrain implements Callable<Integer> {
             trainText = text;
             validText = CharText.read(valid);
         }
-        Vocabulary vocabulary = trainText.vocabulary();
+        // Every character of both texts, as char-rnn does: a character only the validation text has keeps an
+        // output the training pushes down, rather than making validation impossible.
+        Vocabulary vocabulary = new CharText(data.toString(), trainText.text() + validText.text()).vocabulary();
         int[] trainIds = trainText.encode(vocabulary);
         int[] validIds = validText.encode(vocabulary);
         CharLmTrainingConfig config;
