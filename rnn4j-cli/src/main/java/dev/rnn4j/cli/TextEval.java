@@ -33,6 +33,9 @@ final class TextEval implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "Model directory written by 'rnn4j text train'.")
     Path modelDir;
 
+    @Option(names = "--held-out", description = "Score only the last 10 %% of --data: the part 'rnn4j text train' held out for validation.")
+    boolean heldOut;
+
     @Option(names = "--streams", defaultValue = "" + CharLmEvaluation.DEFAULT_STREAMS,
             description = "Parallel streams the text is read as, each from a zero state (default: ${DEFAULT-VALUE}, as in training).")
     int streams;
@@ -45,9 +48,12 @@ final class TextEval implements Callable<Integer> {
         }
         CharLanguageModel lm = CharLanguageModel.load(modelDir);
         CharText text = CharText.read(data);
+        if (heldOut) {
+            text = text.split(TextTrain.TRAIN_SHARE)[1];
+        }
         int[] ids = text.encode(lm.vocabulary());
         if (ids.length < 2) {
-            throw new CliException(ExitCodes.INVALID_INPUT, data + " has " + ids.length
+            throw new CliException(ExitCodes.INVALID_INPUT, text.source() + " has " + ids.length
                     + " character; scoring needs at least 2 (the first one is only context).");
         }
         ExecutorService pool = common.threads > 1 ? Executors.newFixedThreadPool(common.threads) : null;

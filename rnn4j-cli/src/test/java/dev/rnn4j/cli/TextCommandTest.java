@@ -78,6 +78,16 @@ class TextCommandTest {
     }
 
     @Test
+    void evalHeldOutScoresTheSameTailTrainingHeldOut() throws Exception {
+        MainTest.Result r = MainTest.run("text", "eval", "--data", text.toString(), "--held-out", "--model", model.toString(),
+                "--json", "--threads", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(r.lastLine());
+        assertThat(j.get("characters").asInt()).isEqualTo(796);
+        assertThat(j.get("nats_per_char").asDouble()).isCloseTo(trained.get("nats_per_char").asDouble(), within(1e-9));
+    }
+
+    @Test
     void generatePrintsTheSeedTextThenTheRequestedNumberOfCharacters() {
         MainTest.Result a = MainTest.run("text", "generate", "--model", model.toString(), "--seed-text", "First ",
                 "--length", "80", "--top-k", "1", "--seed", "1");

@@ -75,7 +75,7 @@ public final class CharLmEvaluation {
         ModelState state = null;
         int chunks = all.chunks(CHUNK);
         for (int c = 0; c < chunks; c++) {
-            Batch batch = all.chunk(c, CHUNK).rows(from, to);
+            Batch batch = all.chunk(c, CHUNK, from, to);
             ModelPass pass = model.forward(batch.x(), batch.lengths(), state, null, null);
             float[] logits = pass.output().data();
             int time = batch.time();

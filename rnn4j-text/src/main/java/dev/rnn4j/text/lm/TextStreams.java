@@ -92,27 +92,33 @@ public final class TextStreams {
      * at least 1 as the batch requires; {@link #stepsInChunk} tells which steps are real).
      */
     public Batch chunk(int c, int k) {
-        int b = streams();
+        return chunk(c, k, 0, streams());
+    }
+
+    /** Chunk c of streams {@code [from, to)} only, their rows in order (T still the longest of all streams). */
+    public Batch chunk(int c, int k, int from, int to) {
         int time = 0;
-        for (int r = 0; r < b; r++) {
+        for (int r = 0; r < streams(); r++) {
             time = Math.max(time, stepsInChunk(r, c, k));
         }
         if (time == 0) {
             throw new IllegalArgumentException("chunk " + c + " of " + k + " steps is past the end of every stream ("
                     + chunks(k) + " chunks).");
         }
+        int b = to - from;
         float[] x = new float[b * time * vocabularySize];
         float[] targets = new float[b * time];
         int[] rowLengths = new int[b];
         boolean ragged = false;
-        for (int r = 0; r < b; r++) {
+        for (int row = 0; row < b; row++) {
+            int r = from + row;
             int steps = stepsInChunk(r, c, k);
             for (int t = 0; t < steps; t++) {
                 int step = c * k + t;
-                x[(r * time + t) * vocabularySize + input(r, step)] = 1f;
-                targets[r * time + t] = target(r, step);
+                x[(row * time + t) * vocabularySize + input(r, step)] = 1f;
+                targets[row * time + t] = target(r, step);
             }
-            rowLengths[r] = Math.max(1, steps);
+            rowLengths[row] = Math.max(1, steps);
             ragged |= steps != time;
         }
         float[] weights = new float[b];

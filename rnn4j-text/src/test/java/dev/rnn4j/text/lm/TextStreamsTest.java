@@ -85,6 +85,16 @@ class TextStreamsTest {
     }
 
     @Test
+    void aShareOfTheStreamsIsTheSameRowsOfTheWholeChunk() {
+        TextStreams s = new TextStreams(counting(50), 50, 5, false);
+        Batch whole = s.chunk(1, 4);
+        Batch share = s.chunk(1, 4, 2, 4);
+        Batch expected = whole.rows(2, 4);
+        assertThat(share.x().data()).containsExactly(expected.x().data());
+        assertThat(share.targets()).containsExactly(expected.targets());
+    }
+
+    @Test
     void aTextShorterThanOneCharacterPairPerStreamIsRefused() {
         assertThatThrownBy(() -> new TextStreams(counting(4), 4, 4, true))
                 .isInstanceOf(IllegalArgumentException.class)
