@@ -126,6 +126,10 @@ final class TextTrain implements Callable<Integer> {
             throw new CliException(ExitCodes.INVALID_INPUT, trainText.source() + " has " + trainIds.length
                     + " characters, too few for --batch " + batch + " streams of --bptt " + bptt + " characters; lower them.");
         }
+        if (validIds.length < 2) {
+            throw new CliException(ExitCodes.INVALID_INPUT, validText.source() + " has " + validIds.length
+                    + " character; validation needs at least 2 (the first one is only context).");
+        }
         err.printf(Locale.ROOT, "text train: %d train / %d validation characters, %d-character vocabulary, %s %dx%d, %d parameters%n",
                 trainIds.length, validIds.length, vocabulary.size(), cell.id(), layers, hidden, model.parameters().length);
         err.flush();

@@ -130,6 +130,16 @@ class TextCommandTest {
     }
 
     @Test
+    void aOneCharacterValidationFileIsRefusedByName() throws Exception {
+        Path one = write("one.txt", "F");
+        MainTest.Result r = MainTest.run("text", "train", "--data", text.toString(), "--valid", one.toString(),
+                "--model", dir.resolve("m5").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).isEqualTo("rnn4j: " + one + " has 1 character; validation needs at least 2 (the first one is only "
+                + "context)." + System.lineSeparator());
+    }
+
+    @Test
     void aVanillaRnnCellIsRefused() {
         MainTest.Result r = MainTest.run("text", "train", "--data", text.toString(), "--model", dir.resolve("m4").toString(),
                 "--cell", "rnn");
