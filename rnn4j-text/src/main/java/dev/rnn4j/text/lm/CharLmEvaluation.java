@@ -43,7 +43,7 @@ public final class CharLmEvaluation {
 
     /** Evaluates on {@code ids}; {@code pool} (may be null) splits the streams into one share per worker. */
     public static Result evaluate(SequenceModel model, int[] ids, int streams, ExecutorService pool, int threads) {
-        TextStreams all = new TextStreams(ids, model.config().inputSize(), Math.min(streams, ids.length - 1), false);
+        TextStreams all = TextStreams.covering(ids, model.config().inputSize(), Math.min(streams, ids.length - 1));
         int shares = pool == null ? 1 : Math.max(1, Math.min(threads, all.streams()));
         if (shares == 1) {
             return new Result(share(model, all, 0, all.streams()), all.predictions());

@@ -85,7 +85,7 @@ public final class CharLmTraining {
     public static Result train(SequenceModel model, int[] train, int[] valid, CharLmTrainingConfig config, Listener listener) {
         long t0 = System.nanoTime();
         int v = model.config().inputSize();
-        TextStreams streams = new TextStreams(train, v, config.streams(), true);
+        TextStreams streams = TextStreams.equal(train, v, config.streams());
         int chunks = streams.chunks(config.bptt());
         TrainerConfig tc = TrainerConfig.builder().batchSize(config.streams()).threads(config.threads())
                 .truncatedBptt(config.bptt()).stateful(true).seed(config.seed()).build();

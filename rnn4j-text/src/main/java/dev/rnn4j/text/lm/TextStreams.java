@@ -10,10 +10,10 @@ import java.util.Arrays;
  * batch ends in is the right starting state for the next batch's same row.
  *
  * <p>Stream r predicts characters {@code start(r)+1 .. start(r)+length(r)} from the ones before
- * them. With {@code equalLengths} every stream has {@code (n-1)/B} predictions and the last
- * {@code (n-1) mod B} characters are left out (training, where every batch must be rectangular);
- * otherwise the streams' lengths differ by at most one and every character after the first is
- * predicted exactly once (evaluation).
+ * them. {@link #equal} streams all have {@code (n-1)/B} predictions and leave the last
+ * {@code (n-1) mod B} characters out (training, where every batch must be rectangular);
+ * {@link #covering} streams differ in length by at most one and predict every character after the
+ * first exactly once (evaluation).
  */
 public final class TextStreams {
 
@@ -22,7 +22,17 @@ public final class TextStreams {
     private final int[] starts;
     private final int[] lengths;
 
-    public TextStreams(int[] ids, int vocabularySize, int streams, boolean equalLengths) {
+    /** Streams of equal length, for training; up to {@code streams - 1} final characters are left out. */
+    public static TextStreams equal(int[] ids, int vocabularySize, int streams) {
+        return new TextStreams(ids, vocabularySize, streams, true);
+    }
+
+    /** Streams whose lengths differ by at most one, together predicting every character after the first. */
+    public static TextStreams covering(int[] ids, int vocabularySize, int streams) {
+        return new TextStreams(ids, vocabularySize, streams, false);
+    }
+
+    private TextStreams(int[] ids, int vocabularySize, int streams, boolean equalLengths) {
         if (streams < 1) {
             throw new IllegalArgumentException("streams must be >= 1, got " + streams + ".");
         }

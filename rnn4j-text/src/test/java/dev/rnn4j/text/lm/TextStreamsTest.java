@@ -36,7 +36,7 @@ class TextStreamsTest {
     @Test
     void equalStreamsAreContiguousAndChunksContinueEachOther() {
         // 23 characters, 22 predictions, 3 streams of 7 (the last prediction is left out), chunks of 3 steps
-        TextStreams s = new TextStreams(counting(23), 23, 3, true);
+        TextStreams s = TextStreams.equal(counting(23), 23, 3);
         assertThat(s.start(0)).isZero();
         assertThat(s.start(1)).isEqualTo(7);
         assertThat(s.start(2)).isEqualTo(14);
@@ -64,7 +64,7 @@ class TextStreamsTest {
     @Test
     void everyCharacterAfterTheFirstIsPredictedExactlyOnceByUnequalStreams() {
         int n = 103;
-        TextStreams s = new TextStreams(counting(n), n, 7, false);
+        TextStreams s = TextStreams.covering(counting(n), n, 7);
         int[] predicted = new int[n];
         for (int c = 0; c < s.chunks(5); c++) {
             Batch b = s.chunk(c, 5);
@@ -86,7 +86,7 @@ class TextStreamsTest {
 
     @Test
     void aShareOfTheStreamsIsTheSameRowsOfTheWholeChunk() {
-        TextStreams s = new TextStreams(counting(50), 50, 5, false);
+        TextStreams s = TextStreams.covering(counting(50), 50, 5);
         Batch whole = s.chunk(1, 4);
         Batch share = s.chunk(1, 4, 2, 4);
         Batch expected = whole.rows(2, 4);
@@ -96,7 +96,7 @@ class TextStreamsTest {
 
     @Test
     void aTextShorterThanOneCharacterPairPerStreamIsRefused() {
-        assertThatThrownBy(() -> new TextStreams(counting(4), 4, 4, true))
+        assertThatThrownBy(() -> TextStreams.equal(counting(4), 4, 4))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("A text of 4 characters is too short for 4 streams: each stream needs at least 2 characters.");
     }
