@@ -1,0 +1,138 @@
+package dev.rnn4j.seq2seq;
+
+import dev.rnn4j.optim.Optimizer;
+import dev.rnn4j.optim.OptimizerConfig;
+import dev.rnn4j.train.GradientClipping;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Trains an {@link EncoderDecoder}: shuffled mini-batches, decoder inputs from
+ * {@link ScheduledFeeding} (the truth under teacher forcing), one whole-sequence forward and
+ * backward, global-norm clipping over all parameters, Adam. After each epoch, greedy exact match
+ * on the development pairs; training stops after {@code patience} epochs without improvement (or
+ * at 100 %) and the best epoch's parameters are restored.
+ */
+public final class Seq2SeqTrainer {
+
+    /** One epoch's outcome; {@code teacherForcing}: the probability at the epoch's last step. */
+    public record EpochReport(int epoch, double trainLoss, double devExactMatch, double teacherForcing, double seconds,
+                              boolean improved) {
+    }
+
+    public record Result(List<EpochReport> history, int bestEpoch, double bestDevExactMatch) {
+    }
+
+    /** Progress callbacks; both optional. */
+    public interface Listener {
+        default void onStep(long step, double loss) {
+        }
+
+        default void onEpoch(EpochReport report) {
+        }
+    }
+
+    private Seq2SeqTrainer() {
+    }
+
+    public static Result train(EncoderDecoder model, List<SymbolPair> train, List<SymbolPair> dev, Seq2SeqTrainingConfig c,
+                               Listener listener) {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("Training needs at least one pair, got none.");
+        }
+        float[][] params = model.parameterGroups();
+        Optimizer[] optimizers = new Optimizer[params.length];
+        OptimizerConfig adam = OptimizerConfig.adam(c.learningRate());
+        for (int i = 0; i < params.length; i++) {
+            optimizers[i] = adam.create(params[i].length);
+        }
+        Seq2SeqGradients g = model.newGradients();
+        SplittableRandom shuffle = new SplittableRandom(c.seed());
+        SplittableRandom coins = shuffle.split();
+        List<SymbolPair> order = new ArrayList<>(train);
+        List<EpochReport> history = new ArrayList<>();
+        float[][] best = copy(params);
+        double bestScore = -1;
+        int bestEpoch = 0;
+        long step = 0;
+        for (int epoch = 1; epoch <= c.epochs(); epoch++) {
+            long t0 = System.nanoTime();
+            shuffle(order, shuffle);
+            double lossSum = 0;
+            int batches = 0;
+            double p = 1;
+            for (int from = 0; from < order.size(); from += c.batchSize()) {
+                List<SymbolPair> batch = order.subList(from, Math.min(order.size(), from + c.batchSize()));
+                int[][] sources = batch.stream().map(SymbolPair::source).toArray(int[][]::new);
+                int[][] targets = batch.stream().map(SymbolPair::target).toArray(int[][]::new);
+                p = c.teacherForcingProbability(step);
+                int[][] inputs = ScheduledFeeding.inputs(model, sources, targets, p, c.choice(), coins);
+                g.zero();
+                double loss = model.backward(model.forward(sources, inputs), targets, g);
+                clip(g.groups(), c.clipNorm());
+                for (int i = 0; i < params.length; i++) {
+                    optimizers[i].step(params[i], g.groups()[i], c.learningRate());
+                }
+                step++;
+                lossSum += loss;
+                batches++;
+                listener.onStep(step, loss);
+            }
+            double score = dev.isEmpty() ? Double.NaN : Seq2SeqEvaluation.exactMatch(model, dev, c.batchSize());
+            boolean improved = dev.isEmpty() || score > bestScore;
+            if (improved) {
+                bestScore = score;
+                bestEpoch = epoch;
+                best = copy(params);
+            }
+            EpochReport r = new EpochReport(epoch, lossSum / batches, score, p, (System.nanoTime() - t0) / 1e9, improved);
+            history.add(r);
+            listener.onEpoch(r);
+            if (!dev.isEmpty() && (score >= 1.0 || epoch - bestEpoch >= c.patience())) {
+                break;
+            }
+        }
+        for (int i = 0; i < params.length; i++) {
+            System.arraycopy(best[i], 0, params[i], 0, params[i].length);
+        }
+        return new Result(history, bestEpoch, bestScore);
+    }
+
+    /** Global-norm clipping across all groups, as one flat vector (torch.nn.utils.clip_grad_norm_). */
+    private static void clip(float[][] groups, double maxNorm) {
+        if (maxNorm <= 0) {
+            return;
+        }
+        double sq = 0;
+        for (float[] g : groups) {
+            double n = GradientClipping.globalNorm(g);
+            sq += n * n;
+        }
+        double coef = maxNorm / (Math.sqrt(sq) + 1e-6);
+        if (coef < 1) {
+            for (float[] g : groups) {
+                for (int i = 0; i < g.length; i++) {
+                    g[i] = (float) (g[i] * coef);
+                }
+            }
+        }
+    }
+
+    private static float[][] copy(float[][] groups) {
+        float[][] out = new float[groups.length][];
+        for (int i = 0; i < groups.length; i++) {
+            out[i] = groups[i].clone();
+        }
+        return out;
+    }
+
+    private static void shuffle(List<SymbolPair> list, SplittableRandom random) {
+        for (int i = list.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            SymbolPair tmp = list.get(i);
+            list.set(i, list.get(j));
+            list.set(j, tmp);
+        }
+    }
+}
