@@ -22,6 +22,20 @@ public final class Seq2SeqEvaluation {
         return pairs.isEmpty() ? Double.NaN : (double) correct / pairs.size();
     }
 
+    /** Mean cross-entropy per target symbol under teacher forcing, over {@code pairs}. */
+    public static double teacherForcedLoss(EncoderDecoder model, List<SymbolPair> pairs, int batchSize) {
+        double sum = 0;
+        long symbols = 0;
+        for (int from = 0; from < pairs.size(); from += batchSize) {
+            List<SymbolPair> batch = pairs.subList(from, Math.min(pairs.size(), from + batchSize));
+            int[][] targets = batch.stream().map(SymbolPair::target).toArray(int[][]::new);
+            int n = batch.stream().mapToInt(p -> p.target().length + 1).sum();
+            sum += model.loss(sources(batch), model.teacherInputs(targets), targets) * n;
+            symbols += n;
+        }
+        return sum / symbols;
+    }
+
     static int[][] sources(List<SymbolPair> pairs) {
         return pairs.stream().map(SymbolPair::source).toArray(int[][]::new);
     }

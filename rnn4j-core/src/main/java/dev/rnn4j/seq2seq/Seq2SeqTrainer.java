@@ -11,13 +11,13 @@ import java.util.SplittableRandom;
  * Trains an {@link EncoderDecoder}: shuffled mini-batches, decoder inputs from
  * {@link ScheduledFeeding} (the truth under teacher forcing), one whole-sequence forward and
  * backward, global-norm clipping over all parameters, Adam. After each epoch, greedy exact match
- * on the development pairs; training stops after {@code patience} epochs without improvement (or
- * at 100 %) and the best epoch's parameters are restored.
+ * on the development pairs (ties broken by the teacher-forced development loss); training stops
+ * after {@code patience} epochs without improvement and the best epoch's parameters are restored.
  */
 public final class Seq2SeqTrainer {
 
     /** One epoch's outcome; {@code teacherForcing}: the probability at the epoch's last step. */
-    public record EpochReport(int epoch, double trainLoss, double devExactMatch, double teacherForcing, double seconds,
+    public record EpochReport(int epoch, double trainLoss, double devLoss, double devExactMatch, double teacherForcing, double seconds,
                               boolean improved) {
     }
 
@@ -54,6 +54,7 @@ public final class Seq2SeqTrainer {
         List<EpochReport> history = new ArrayList<>();
         float[][] best = copy(params);
         double bestScore = -1;
+        double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         long step = 0;
         for (int epoch = 1; epoch <= c.epochs(); epoch++) {
@@ -80,16 +81,19 @@ public final class Seq2SeqTrainer {
                 listener.onStep(step, loss);
             }
             double score = dev.isEmpty() ? Double.NaN : Seq2SeqEvaluation.exactMatch(model, dev, c.batchSize());
-            boolean improved = dev.isEmpty() || score > bestScore;
+            double devLoss = dev.isEmpty() ? Double.NaN : Seq2SeqEvaluation.teacherForcedLoss(model, dev, c.batchSize());
+            // Ties in exact match (common once it reaches 100 %) go to the lower development loss.
+            boolean improved = dev.isEmpty() || score > bestScore || (score == bestScore && devLoss < bestLoss);
             if (improved) {
                 bestScore = score;
+                bestLoss = devLoss;
                 bestEpoch = epoch;
                 best = copy(params);
             }
-            EpochReport r = new EpochReport(epoch, lossSum / batches, score, p, (System.nanoTime() - t0) / 1e9, improved);
+            EpochReport r = new EpochReport(epoch, lossSum / batches, devLoss, score, p, (System.nanoTime() - t0) / 1e9, improved);
             history.add(r);
             listener.onEpoch(r);
-            if (!dev.isEmpty() && (score >= 1.0 || epoch - bestEpoch >= c.patience())) {
+            if (!dev.isEmpty() && epoch - bestEpoch >= c.patience()) {
                 break;
             }
         }
