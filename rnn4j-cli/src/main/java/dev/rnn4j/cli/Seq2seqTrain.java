@@ -1,5 +1,6 @@
 package dev.rnn4j.cli;
 
+import dev.rnn4j.optim.LearningRateSchedule;
 import dev.rnn4j.seq2seq.AttentionScore;
 import dev.rnn4j.seq2seq.EncoderDecoder;
 import dev.rnn4j.seq2seq.ScheduledFeeding;
@@ -95,6 +96,9 @@ final class Seq2seqTrain implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
+    @Option(names = "--lr-schedule", defaultValue = "cosine", description = "Learning rate per epoch: constant, or cosine annealing to 5 %% over --epochs (default: ${DEFAULT-VALUE}).")
+    String lrSchedule;
+
     @Option(names = "--clip", defaultValue = "5", description = "Global gradient-norm clip; 0 for none (default: ${DEFAULT-VALUE}).")
     double clip;
 
@@ -114,7 +118,8 @@ final class Seq2seqTrain implements Callable<Integer> {
             config = new Seq2SeqConfig(cell.type, codec.source().size(), codec.target().size(), embedding, hidden, layers,
                     bidirectional, decoderHidden == null ? width : decoderHidden, false, AttentionScore.parse(attention),
                     codec.startSymbol(), codec.endSymbol());
-            training = new Seq2SeqTrainingConfig(epochs, batch, lr, clip, schedule(), choice(), patience, common.seed);
+            training = new Seq2SeqTrainingConfig(epochs, batch, lr, learningRateSchedule(), clip, schedule(), choice(), patience,
+                    common.seed);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
@@ -145,6 +150,14 @@ final class Seq2seqTrain implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private LearningRateSchedule learningRateSchedule() {
+        return switch (lrSchedule.strip().toLowerCase(Locale.ROOT)) {
+            case "constant" -> LearningRateSchedule.constant();
+            case "cosine" -> LearningRateSchedule.cosine(Math.max(1, epochs), 0.05);
+            default -> throw new IllegalArgumentException("--lr-schedule must be constant or cosine, got '" + lrSchedule + "'.");
+        };
     }
 
     private ScheduledSampling schedule() {

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 /**
  * Trains an {@link EncoderDecoder}: shuffled mini-batches, decoder inputs from
  * {@link ScheduledFeeding} (the truth under teacher forcing), one whole-sequence forward and
- * backward, global-norm clipping over all parameters, Adam. After each epoch, greedy exact match
+ * backward, global-norm clipping over all parameters, Adam with a per-epoch learning-rate schedule. After each epoch, greedy exact match
  * on the development pairs (ties broken by the teacher-forced development loss); training stops
  * after {@code patience} epochs without improvement and the best epoch's parameters are restored.
  */
@@ -63,6 +63,7 @@ public final class Seq2SeqTrainer {
             double lossSum = 0;
             int batches = 0;
             double p = 1;
+            double lr = c.learningRate(epoch - 1);
             for (int from = 0; from < order.size(); from += c.batchSize()) {
                 List<SymbolPair> batch = order.subList(from, Math.min(order.size(), from + c.batchSize()));
                 int[][] sources = batch.stream().map(SymbolPair::source).toArray(int[][]::new);
@@ -73,7 +74,7 @@ public final class Seq2SeqTrainer {
                 double loss = model.backward(model.forward(sources, inputs), targets, g);
                 clip(g.groups(), c.clipNorm());
                 for (int i = 0; i < params.length; i++) {
-                    optimizers[i].step(params[i], g.groups()[i], c.learningRate());
+                    optimizers[i].step(params[i], g.groups()[i], lr);
                 }
                 step++;
                 lossSum += loss;
