@@ -49,6 +49,7 @@ final class Seq2seqEval implements Callable<Integer> {
         CharSeq2Seq model = CharSeq2Seq.load(modelDir);
         model.model().setThreads(common.threads);
         List<TextPair> pairs = PairFile.read(data);
+        model.symbols(pairs); // a target character the model cannot produce is an error naming its line, not a silent miss
         List<String> predicted = model.translate(pairs.stream().map(TextPair::source).toList(), decode.beam, decode.alpha,
                 decode.maxLength, decode.batch);
         TreeMap<Integer, int[]> byLength = new TreeMap<>(); // length -> {correct, total}
