@@ -263,15 +263,22 @@ public final class EncoderDecoder {
      * 0..n (the start symbol first), so it is one longer than the target it predicts.
      */
     public Pass forward(int[][] sources, int[][] decoderInputs) {
+        return run(sources, decoderInputs, true);
+    }
+
+    /** {@code train}: keep the stacks' caches for backward (else they are reused at once). */
+    private Pass run(int[][] sources, int[][] decoderInputs, boolean train) {
         if (sources.length != decoderInputs.length) {
             throw new IllegalArgumentException("Expected one decoder input per source (" + sources.length + "), got "
                     + decoderInputs.length + ".");
         }
-        Encoded enc = encode(sources, true);
+        Encoded enc = encode(sources, train);
         SymbolBatch in = SymbolBatch.of(decoderInputs, "decoder input");
         Tensor x = Tensor.of(embed(layout.targetEmbedding, layout.targetEmbeddingOffset, in), in.rows(), in.steps(),
                 config.embeddingSize());
-        RecurrentOutput dec = decoder.forward(x, in.lengths(), initialState(enc.hidden()), initialState(enc.cell()));
+        Tensor h0 = initialState(enc.hidden());
+        Tensor c0 = initialState(enc.cell());
+        RecurrentOutput dec = train ? decoder.forward(x, in.lengths(), h0, c0) : decoder.infer(x, in.lengths(), h0, c0);
         LuongAttention.Pass[] att = new LuongAttention.Pass[1];
         float[] logits = logits(enc.attended(), dec.output().data(), in.rows(), in.steps(), att);
         return new Pass(enc, in, dec, att[0], logits);
@@ -320,7 +327,7 @@ public final class EncoderDecoder {
 
     /** The loss of {@link #backward}, without gradients. */
     public double loss(int[][] sources, int[][] decoderInputs, int[][] targets) {
-        Pass pass = forward(sources, decoderInputs);
+        Pass pass = run(sources, decoderInputs, false);
         return crossEntropy(pass, targets, new float[pass.logits.length]);
     }
 
