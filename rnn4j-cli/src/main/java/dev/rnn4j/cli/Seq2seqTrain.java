@@ -66,6 +66,9 @@ final class Seq2seqTrain implements Callable<Integer> {
     @Option(names = "--bidirectional", description = "Bidirectional encoder (the decoder is always unidirectional).")
     boolean bidirectional;
 
+    @Option(names = "--reverse-source", description = "The encoder reads each source backwards (Sutskever et al. 2014).")
+    boolean reverseSource;
+
     @Option(names = "--attention", defaultValue = "none", description = "Luong attention score: none, dot or general (default: ${DEFAULT-VALUE}).")
     String attention;
 
@@ -124,7 +127,7 @@ final class Seq2seqTrain implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
         int longest = train.stream().mapToInt(TextPair::sourceLength).max().orElse(0);
-        CharSeq2Seq model = new CharSeq2Seq(codec, EncoderDecoder.create(config, common.seed), longest);
+        CharSeq2Seq model = new CharSeq2Seq(codec, EncoderDecoder.create(config, common.seed), longest, reverseSource);
         model.model().setThreads(common.threads);
         err.printf(Locale.ROOT, "seq2seq train: %d train / %d dev pairs, %d source and %d target symbols, %d parameters, %s%n",
                 train.size(), devPairs.size(), codec.source().size(), codec.target().size(), model.model().parameterCount(),
@@ -140,13 +143,15 @@ final class Seq2seqTrain implements Callable<Integer> {
             j.put("model", modelDir.toString());
             j.put("best_epoch", result.bestEpoch());
             j.put("epochs_run", result.history().size());
-            j.put("dev_exact_match", result.bestDevExactMatch());
+            j.put("dev_exact_match", devPairs.isEmpty() ? null : result.bestDevExactMatch());
             j.put("train_loss", last.trainLoss());
             j.put("seconds", seconds);
             out.println(Json.line(j));
         } else {
-            out.printf(Locale.ROOT, "saved %s: best epoch %d of %d, dev exact match %.4f, %.1f s%n", modelDir, result.bestEpoch(),
-                    result.history().size(), result.bestDevExactMatch(), seconds);
+            out.printf(Locale.ROOT, "saved %s: %s, %.1f s%n", modelDir, devPairs.isEmpty()
+                    ? String.format(Locale.ROOT, "%d epochs (no --dev: the last epoch is kept)", result.history().size())
+                    : String.format(Locale.ROOT, "best epoch %d of %d, dev exact match %.4f", result.bestEpoch(),
+                            result.history().size(), result.bestDevExactMatch()), seconds);
         }
         out.flush();
         return ExitCodes.OK;

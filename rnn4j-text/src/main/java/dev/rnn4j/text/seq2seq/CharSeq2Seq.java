@@ -26,8 +26,10 @@ import java.util.List;
  * @param codec                characters to symbols and back
  * @param model                the network
  * @param longestTrainedSource the longest source seen in training, in characters
+ * @param reverseSource        whether the encoder reads each source backwards (Sutskever et al. 2014: the first
+ *                             target symbols then sit close to the source symbols they depend on)
  */
-public record CharSeq2Seq(CharacterCodec codec, EncoderDecoder model, int longestTrainedSource) {
+public record CharSeq2Seq(CharacterCodec codec, EncoderDecoder model, int longestTrainedSource, boolean reverseSource) {
 
     static final String KIND = "seq2seq";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +38,7 @@ public record CharSeq2Seq(CharacterCodec codec, EncoderDecoder model, int longes
     public List<SymbolPair> symbols(List<TextPair> pairs) {
         List<SymbolPair> out = new ArrayList<>(pairs.size());
         for (TextPair p : pairs) {
-            out.add(new SymbolPair(codec.encodeSource(p.source()), codec.encodeTarget(p.target(), p.where())));
+            out.add(new SymbolPair(source(p.source()), codec.encodeTarget(p.target(), p.where())));
         }
         return out;
     }
@@ -49,7 +51,7 @@ public record CharSeq2Seq(CharacterCodec codec, EncoderDecoder model, int longes
         List<String> out = new ArrayList<>(sources.size());
         for (int from = 0; from < sources.size(); from += batchSize) {
             List<String> part = sources.subList(from, Math.min(sources.size(), from + batchSize));
-            int[][] src = part.stream().map(codec::encodeSource).toArray(int[][]::new);
+            int[][] src = part.stream().map(this::source).toArray(int[][]::new);
             int[][] decoded = beam == 1 ? Decoding.greedy(model, src, maxLength + 1)
                     : Decoding.beam(model, src, beam, maxLength + 1, alpha);
             for (int[] d : decoded) {
@@ -57,6 +59,19 @@ public record CharSeq2Seq(CharacterCodec codec, EncoderDecoder model, int longes
             }
         }
         return out;
+    }
+
+    /** The source as the encoder reads it. */
+    private int[] source(String text) {
+        int[] s = codec.encodeSource(text);
+        if (reverseSource) {
+            for (int i = 0, j = s.length - 1; i < j; i++, j--) {
+                int tmp = s[i];
+                s[i] = s[j];
+                s[j] = tmp;
+            }
+        }
+        return s;
     }
 
     public void save(Path dir) throws IOException {
@@ -72,6 +87,7 @@ public record CharSeq2Seq(CharacterCodec codec, EncoderDecoder model, int longes
         m.put("decoder_hidden", c.decoderHidden());
         m.put("attention", c.attention().id());
         m.put("longest_trained_source", longestTrainedSource);
+        m.put("reverse_source", reverseSource);
         ObjectNode v = root.putObject("vocabularies");
         v.set("source", JSON.valueToTree(codec.source()));
         v.set("target", JSON.valueToTree(codec.target()));
@@ -84,7 +100,8 @@ public record CharSeq2Seq(CharacterCodec codec, EncoderDecoder model, int longes
         JsonNode root = contents.config();
         EncoderDecoder model = new EncoderDecoder(config(root), dev.rnn4j.kernel.KernelProvider.get());
         model.load(contents.weights());
-        return new CharSeq2Seq(codec(root), model, root.path("seq2seq").path("longest_trained_source").asInt());
+        JsonNode m = root.path("seq2seq");
+        return new CharSeq2Seq(codec(root), model, m.path("longest_trained_source").asInt(), m.path("reverse_source").asBoolean(false));
     }
 
     /** The model shape a config.json describes; IllegalArgumentException (ModelFile prefixes the file) when it is not one. */
