@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
 public record Embedding(int vocabularySize, int dimension) {
 
     public Embedding {
-        new dev.rnn4j.model.Embedding(vocabularySize, dimension);
+        new dev.rnn4j.model.Embedding(vocabularySize, dimension); // validates the sizes, with core's message
     }
 
     private dev.rnn4j.model.Embedding core() {
