@@ -1,5 +1,7 @@
 package dev.rnn4j.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rnn4j.optim.LearningRateSchedule;
 import dev.rnn4j.seq2seq.AttentionScore;
 import dev.rnn4j.seq2seq.EncoderDecoder;
@@ -135,9 +137,9 @@ final class Seq2seqTrain implements Callable<Integer> {
         err.flush();
         Seq2SeqTrainer.Result result = Seq2SeqTrainer.train(model.model(), model.symbols(train), model.symbols(devPairs),
                 training, new Seq2seqProgress(err, epochs));
-        model.save(modelDir);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Seq2SeqTrainer.EpochReport last = result.history().get(result.history().size() - 1);
+        model.save(modelDir, card(training, result, train.size(), devPairs.size(), seconds));
         if (common.json) {
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("model", modelDir.toString());
@@ -155,6 +157,34 @@ final class Seq2seqTrain implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** How the model was trained, for its config.json: options, outcome and provenance. */
+    private ObjectNode card(Seq2SeqTrainingConfig training, Seq2SeqTrainer.Result result, int trainPairs, int devPairCount,
+                            double seconds) {
+        ObjectNode card = JsonNodeFactory.instance.objectNode();
+        ObjectNode t = card.putObject("training");
+        t.put("train_pairs", trainPairs);
+        t.put("dev_pairs", devPairCount);
+        t.put("sampling", sampling);
+        if (training.sampling() != null) {
+            t.put("sampling_k", training.sampling().k());
+            t.put("sampling_c", training.sampling().c());
+            t.put("sampling_min", training.sampling().minimum());
+            t.put("feedback", feedback);
+        }
+        t.put("epochs_run", result.history().size());
+        t.put("best_epoch", result.bestEpoch());
+        t.put("batch", training.batchSize());
+        t.put("lr", training.learningRate());
+        t.put("lr_schedule", lrSchedule);
+        t.put("clip", training.clipNorm());
+        t.put("seconds", seconds);
+        if (devPairCount > 0) {
+            card.putObject("metrics").put("dev_exact_match", result.bestDevExactMatch());
+        }
+        card.set("provenance", Provenance.of(common.seed));
+        return card;
     }
 
     private LearningRateSchedule learningRateSchedule() {

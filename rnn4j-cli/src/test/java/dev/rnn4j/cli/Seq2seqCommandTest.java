@@ -66,6 +66,10 @@ class Seq2seqCommandTest {
         assertThat(config.get("kind").asText()).isEqualTo("seq2seq");
         assertThat(config.at("/seq2seq/longest_trained_source").asInt()).isEqualTo(5);
         assertThat(config.at("/vocabularies/target/symbols/0").asText()).isEqualTo("<s>");
+        assertThat(config.at("/card/training/sampling").asText()).isEqualTo("linear");
+        assertThat(config.at("/card/training/sampling_min").asDouble()).isEqualTo(0.7);
+        assertThat(config.at("/card/metrics/dev_exact_match").asDouble()).isEqualTo(trained.get("dev_exact_match").asDouble());
+        assertThat(config.at("/card/provenance").isObject()).isTrue();
     }
 
     @Test

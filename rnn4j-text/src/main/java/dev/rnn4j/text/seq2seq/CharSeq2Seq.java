@@ -75,8 +75,16 @@ public record CharSeq2Seq(CharacterCodec codec, EncoderDecoder model, int longes
     }
 
     public void save(Path dir) throws IOException {
+        save(dir, null);
+    }
+
+    /** Saves the model with a model card (how it was trained, provenance) under {@code card}, or none when null. */
+    public void save(Path dir, ObjectNode card) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("kind", KIND);
+        if (card != null) {
+            root.set("card", card);
+        }
         Seq2SeqConfig c = model.config();
         ObjectNode m = root.putObject("seq2seq");
         m.put("cell", c.cell().id());
