@@ -172,6 +172,26 @@ public final class EncoderDecoder {
         return out;
     }
 
+    /** A parameter's name and an element's flat index inside it. */
+    public record ParameterElement(String name, int element) {
+    }
+
+    /** Which parameter holds element {@code index} of parameter group {@code group} (see {@link #parameterGroups()}). */
+    public ParameterElement parameterAt(int group, int index) {
+        java.util.List<ParameterLayout.Entry> entries = switch (group) {
+            case 0 -> encoder.parameters().layout().entries();
+            case 1 -> decoder.parameters().layout().entries();
+            default -> layout.entries();
+        };
+        String prefix = group == 0 ? "encoder." : group == 1 ? "decoder." : "";
+        for (ParameterLayout.Entry e : entries) {
+            if (index >= e.offset() && index < e.offset() + e.size()) {
+                return new ParameterElement(prefix + e.name(), index - e.offset());
+            }
+        }
+        throw new IllegalArgumentException("No parameter holds element " + index + " of group " + group + ".");
+    }
+
     /** Teacher-forcing decoder inputs: the start symbol, then each target symbol (not the end symbol). */
     public int[][] teacherInputs(int[][] targets) {
         int[][] inputs = new int[targets.length][];

@@ -3,6 +3,7 @@ package dev.rnn4j.seq2seq;
 import dev.rnn4j.optim.Optimizer;
 import dev.rnn4j.optim.OptimizerConfig;
 import dev.rnn4j.train.GradientClipping;
+import dev.rnn4j.train.NonFiniteValueException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -72,6 +73,7 @@ public final class Seq2SeqTrainer {
                 int[][] inputs = ScheduledFeeding.inputs(model, sources, targets, p, c.choice(), coins);
                 g.zero();
                 double loss = model.backward(model.forward(sources, inputs), targets, g);
+                requireFinite(model, loss, g.groups(), step + 1);
                 clip(g.groups(), c.clipNorm());
                 for (int i = 0; i < params.length; i++) {
                     optimizers[i].step(params[i], g.groups()[i], lr);
@@ -102,6 +104,22 @@ public final class Seq2SeqTrainer {
             System.arraycopy(best[i], 0, params[i], 0, params[i].length);
         }
         return new Result(history, bestEpoch, bestScore);
+    }
+
+    /** The NaN/Inf detector: stops at the first non-finite loss or gradient, naming the parameter. */
+    private static void requireFinite(EncoderDecoder model, double loss, float[][] grads, long step) {
+        if (!Double.isFinite(loss)) {
+            throw NonFiniteValueException.at("the loss", step, null, -1, (float) loss);
+        }
+        for (int group = 0; group < grads.length; group++) {
+            float[] g = grads[group];
+            for (int i = 0; i < g.length; i++) {
+                if (!Float.isFinite(g[i])) {
+                    EncoderDecoder.ParameterElement p = model.parameterAt(group, i);
+                    throw NonFiniteValueException.at("the gradient", step, p.name(), p.element(), g[i]);
+                }
+            }
+        }
     }
 
     /** Global-norm clipping across all groups, as one flat vector (torch.nn.utils.clip_grad_norm_). */

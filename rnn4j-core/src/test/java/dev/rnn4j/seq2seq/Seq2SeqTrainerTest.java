@@ -40,6 +40,20 @@ class Seq2SeqTrainerTest {
     }
 
     @Test
+    void aNonFiniteWeightStopsTrainingNamingTheGradientThatWentBad() {
+        EncoderDecoder m = EncoderDecoder.create(Seq2SeqConfig.of(CellType.GRU, 4, 6, 8, 12, 0, 1), 5);
+        m.parameterGroups()[2][m.parameterGroups()[2].length - 1] = Float.NaN; // the last output bias
+        Seq2SeqTrainingConfig c = new Seq2SeqTrainingConfig(1, 20, 0.01, LearningRateSchedule.constant(), 5, null,
+                ScheduledFeeding.Choice.ARGMAX, 1, 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Seq2SeqTrainer.train(m, pairs(40, 1), List.of(), c,
+                        new Seq2SeqTrainer.Listener() { }))
+                .isInstanceOf(dev.rnn4j.train.NonFiniteValueException.class)
+                .hasMessageStartingWith("Training stopped at step 1: the loss is NaN");
+        assertThat(m.parameterAt(2, m.parameterGroups()[2].length - 1)).isEqualTo(new EncoderDecoder.ParameterElement("output.bias", 5));
+        assertThat(m.parameterAt(0, 0)).isEqualTo(new EncoderDecoder.ParameterElement("encoder.weight_ih_l0", 0));
+    }
+
+    @Test
     void learnsToReverseAndKeepsTheBestEpoch() {
         // Teacher forcing alone is trained end to end by the command-line test.
         for (ScheduledSampling sampling : new ScheduledSampling[] {ScheduledSampling.linear(1, 0.005, 0.3)}) {
