@@ -121,6 +121,31 @@ class EncoderDecoderTest {
         assertThat((double) truthOnly / total).isCloseTo(0.7, within(0.06));
     }
 
+    /** Sampled feedback draws from the predicted distribution: an untrained model's near-uniform one rarely gives its argmax. */
+    @Test
+    void sampledFeedbackDrawsFromThePrediction() {
+        EncoderDecoder m = model(AttentionScore.NONE);
+        int[][] sources = new int[300][];
+        int[][] targets = new int[300][];
+        for (int i = 0; i < sources.length; i++) {
+            sources[i] = new int[] {i % 7, (i / 7) % 7};
+            targets[i] = new int[] {2, 3};
+        }
+        int[][] inputs = ScheduledFeeding.inputs(m, sources, targets, 0.0, ScheduledFeeding.Choice.SAMPLE, new SplittableRandom(4));
+        EncoderDecoder.Pass whole = m.forward(sources, inputs);
+        int vocab = m.config().targetVocabulary();
+        double expected = 0;
+        int argmax = 0;
+        for (int b = 0; b < sources.length; b++) {
+            int predicted = Decoding.argmax(whole.logits(), b * whole.steps() * vocab, vocab);
+            argmax += inputs[b][1] == predicted ? 1 : 0;
+            expected += Math.exp(Decoding.logSoftmax(whole.logits(), b * whole.steps() * vocab, vocab)[predicted]);
+        }
+        // The share of draws that hit the argmax matches the argmax's mean probability.
+        assertThat((double) argmax / sources.length).isCloseTo(expected / sources.length, within(0.08));
+        assertThat(expected / sources.length).isLessThan(0.6);
+    }
+
     @Test
     void stateDictRoundTripGivesTheSameModel() {
         EncoderDecoder m = model(AttentionScore.GENERAL);
