@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** {@code rnn4j <noun> <verb>}: the command-line entry point. */
 @Command(name = "rnn4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Recurrent neural networks for the JVM.",
-        subcommands = {LabCommand.class, ClassifyCommand.class, TagCommand.class, TextCommand.class, ForecastCommand.class, ModelCommand.class,
+        subcommands = {LabCommand.class, ClassifyCommand.class, TagCommand.class, TextCommand.class, Seq2seqCommand.class,
+                ForecastCommand.class, ModelCommand.class,
                 BenchCommand.class})
 public final class Main {
 

@@ -22,6 +22,14 @@ public final class NonFiniteValueException extends RuntimeException {
         this.lastGoodCheckpoint = lastGoodCheckpoint;
     }
 
+    /**
+     * For training loops other than {@link Trainer}'s (which keep no checkpoint): {@code what} ("the loss",
+     * "the gradient") of {@code parameter} (null for the loss) at flat {@code index} became {@code value}.
+     */
+    public static NonFiniteValueException at(String what, long step, String parameter, int index, float value) {
+        return new NonFiniteValueException(what, step, parameter, index, value, null);
+    }
+
     /** The optimiser step (1-based) at which the bad value appeared. */
     public long step() {
         return step;

@@ -1,6 +1,5 @@
 package dev.rnn4j.text.embed;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -11,16 +10,20 @@ import java.util.SplittableRandom;
  * gradient row it came from (a scatter-add, so a symbol seen twice gets both contributions). An
  * index of -1 stands for padding: it reads as a zero vector and receives no gradient.
  *
+ * <p>The lookup itself is core's {@link dev.rnn4j.model.Embedding} (shared with the sequence-to-sequence
+ * models); this record keeps the text module's API and adds nothing to it.
+ *
  * @param vocabularySize rows of the table
  * @param dimension      columns: the size of each vector
  */
 public record Embedding(int vocabularySize, int dimension) {
 
     public Embedding {
-        if (vocabularySize < 1 || dimension < 1) {
-            throw new IllegalArgumentException("An embedding needs vocabularySize >= 1 and dimension >= 1, got "
-                    + vocabularySize + " and " + dimension + ".");
-        }
+        new dev.rnn4j.model.Embedding(vocabularySize, dimension); // validates the sizes, with core's message
+    }
+
+    private dev.rnn4j.model.Embedding core() {
+        return new dev.rnn4j.model.Embedding(vocabularySize, dimension);
     }
 
     /** Floats the weight takes. */
@@ -30,15 +33,7 @@ public record Embedding(int vocabularySize, int dimension) {
 
     /** PyTorch's default initialisation, N(0, 1), seeded. */
     public void initialize(float[] weights, int offset, SplittableRandom random) {
-        for (int i = 0; i < size(); i++) {
-            weights[offset + i] = (float) gaussian(random);
-        }
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        // Box-Muller: SplittableRandom has no nextGaussian on Java 17.
-        double u = 1.0 - r.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
+        core().initialize(weights, offset, random);
     }
 
     /**
@@ -46,38 +41,11 @@ public record Embedding(int vocabularySize, int dimension) {
      * larger than the dimension leaves room for other features beside each vector.
      */
     public void forward(float[] weights, int wOff, int[] ids, float[] out, int outOff, int stride) {
-        for (int i = 0; i < ids.length; i++) {
-            int id = ids[i];
-            int dst = outOff + i * stride;
-            if (id == -1) {
-                Arrays.fill(out, dst, dst + dimension, 0f);
-                continue;
-            }
-            requireIndex(id, i);
-            System.arraycopy(weights, wOff + id * dimension, out, dst, dimension);
-        }
+        core().forward(weights, wOff, ids, out, outOff, stride);
     }
 
     /** Adds {@code dOut[dOff + i * stride ..]} into the gradient row of {@code ids[i]} for each i. */
     public void backward(int[] ids, float[] dOut, int dOff, int stride, float[] dWeights, int dwOff) {
-        for (int i = 0; i < ids.length; i++) {
-            int id = ids[i];
-            if (id == -1) {
-                continue;
-            }
-            requireIndex(id, i);
-            int src = dOff + i * stride;
-            int dst = dwOff + id * dimension;
-            for (int d = 0; d < dimension; d++) {
-                dWeights[dst + d] += dOut[src + d];
-            }
-        }
-    }
-
-    private void requireIndex(int id, int position) {
-        if (id < -1 || id >= vocabularySize) {
-            throw new IllegalArgumentException("Embedding index " + id + " at position " + position + " is outside 0.."
-                    + (vocabularySize - 1) + " (or -1 for padding).");
-        }
+        core().backward(ids, dOut, dOff, stride, dWeights, dwOff);
     }
 }
