@@ -1,5 +1,7 @@
 package dev.rnn4j.seq2seq;
 
+import dev.rnn4j.train.Losses;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -144,15 +146,7 @@ public final class Decoding {
     }
 
     static double[] logSoftmax(float[] x, int off, int n) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, x[off + i]);
-        }
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += Math.exp(x[off + i] - max);
-        }
-        double logZ = max + Math.log(sum);
+        double logZ = Losses.logSumExp(x, off, n);
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             out[i] = x[off + i] - logZ;

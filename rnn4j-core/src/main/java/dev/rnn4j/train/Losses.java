@@ -10,6 +10,22 @@ public final class Losses {
     private Losses() {
     }
 
+    /**
+     * log(sum_j exp(x[off + j])) over n values, shifted by their maximum so that no exp overflows:
+     * the normaliser of a softmax row, shared by the cross-entropy loss, decoding and evaluation.
+     */
+    public static double logSumExp(float[] x, int off, int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            max = Math.max(max, x[off + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            sum += Math.exp(x[off + j] - max);
+        }
+        return max + Math.log(sum);
+    }
+
     public static Loss mse() {
         return new Regression("mse") {
             @Override
@@ -153,15 +169,7 @@ public final class Losses {
             if (cls < 0 || cls >= width) {
                 throw new IllegalArgumentException("Class index must be in 0.." + (width - 1) + ", got " + target[tOff] + ".");
             }
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < width; j++) {
-                max = Math.max(max, pred[pOff + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < width; j++) {
-                sum += Math.exp(pred[pOff + j] - max);
-            }
-            double logZ = max + Math.log(sum);
+            double logZ = logSumExp(pred, pOff, width);
             for (int j = 0; j < width; j++) {
                 double p = Math.exp(pred[pOff + j] - logZ);
                 grad[gOff + j] += (float) (gradScale * (p - (j == cls ? 1 : 0)));

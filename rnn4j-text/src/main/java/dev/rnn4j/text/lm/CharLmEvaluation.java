@@ -4,6 +4,7 @@ import dev.rnn4j.data.Batch;
 import dev.rnn4j.model.ModelPass;
 import dev.rnn4j.model.ModelState;
 import dev.rnn4j.model.SequenceModel;
+import dev.rnn4j.train.Losses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -83,23 +84,11 @@ public final class CharLmEvaluation {
                 int steps = all.stepsInChunk(r, c, CHUNK);
                 for (int t = 0; t < steps; t++) {
                     int off = ((r - from) * time + t) * v;
-                    nats += logSumExp(logits, off, v) - logits[off + all.target(r, c * CHUNK + t)];
+                    nats += Losses.logSumExp(logits, off, v) - logits[off + all.target(r, c * CHUNK + t)];
                 }
             }
             state = pass.finalState();
         }
         return nats;
-    }
-
-    static double logSumExp(float[] x, int off, int n) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < n; j++) {
-            max = Math.max(max, x[off + j]);
-        }
-        double sum = 0;
-        for (int j = 0; j < n; j++) {
-            sum += Math.exp(x[off + j] - max);
-        }
-        return max + Math.log(sum);
     }
 }
