@@ -38,11 +38,15 @@ final class ModelInspect implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ObjectNode report = report(SavedModel.read(modelPath));
+        boolean seq2seq = Seq2seqInspect.describes(modelPath);
+        ObjectNode report = seq2seq ? Seq2seqInspect.report(modelPath, SavedModel.configJson(modelPath))
+                : report(SavedModel.read(modelPath));
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
             out.println(ModelFiles.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(report));
+        } else if (seq2seq) {
+            Seq2seqInspect.printText(report, out);
         } else {
             printText(report, out);
         }
@@ -127,17 +131,22 @@ final class ModelInspect implements Callable<Integer> {
         if (r.has("alphabet")) {
             out.println("alphabet     " + r.get("alphabet").asText());
         }
-        for (String key : new String[] {"metrics", "training", "provenance"}) {
-            if (r.has(key)) {
-                out.println(String.format(Locale.ROOT, "%-12s ", key) + fields(r.get(key)));
-            }
-        }
+        printFields(r, out);
         JsonNode drift = r.path("drift").path("layers");
         for (int l = 0; l < drift.size(); l++) {
             JsonNode p = drift.get(l);
             out.printf(Locale.ROOT, "%-12s layer %d: output norm %.4g ± %.4g, median %.4g, gate saturation %.2f%% (%s, %d steps)%n",
                     l == 0 ? "drift ref" : "", l, p.path("mean").asDouble(), p.path("std").asDouble(), p.path("deciles").path(4).asDouble(),
                     100 * p.path("saturation_rate").asDouble(), r.at("/drift/measured_on").asText(), p.path("count").asLong());
+        }
+    }
+
+    /** The card's metrics, training summary and provenance, one line each. */
+    static void printFields(ObjectNode r, PrintWriter out) {
+        for (String key : new String[] {"metrics", "training", "provenance"}) {
+            if (r.has(key)) {
+                out.println(String.format(Locale.ROOT, "%-12s ", key) + fields(r.get(key)));
+            }
         }
     }
 

@@ -22,26 +22,34 @@ record SavedModel(Path path, SequenceModel model, JsonNode configJson, long byte
             throw new CliException(ExitCodes.INVALID_INPUT, "No model at " + path + ": the path does not exist.");
         }
         SequenceModel model = ModelFiles.loadAny(path);
-        boolean dir = Files.isDirectory(path);
-        JsonNode config;
-        long bytes;
         ClassifierMeta meta = null;
-        if (dir) {
-            config = ModelFiles.json().readTree(path.resolve(ModelFiles.CONFIG).toFile());
-            try (Stream<Path> files = Files.list(path)) {
-                bytes = files.filter(Files::isRegularFile).mapToLong(SavedModel::size).sum();
-            }
-            Path metaFile = path.resolve(ClassifierMeta.FILE);
-            if (Files.isRegularFile(metaFile)) {
-                meta = ModelFiles.json().readValue(metaFile.toFile(), ClassifierMeta.class);
-            }
-        } else {
-            try (FileSystem zip = FileSystems.newFileSystem(path)) {
-                config = ModelFiles.json().readTree(Files.readAllBytes(zip.getPath("/", ModelFiles.CONFIG)));
-            }
-            bytes = Files.size(path);
+        Path metaFile = path.resolve(ClassifierMeta.FILE);
+        if (Files.isDirectory(path) && Files.isRegularFile(metaFile)) {
+            meta = ModelFiles.json().readValue(metaFile.toFile(), ClassifierMeta.class);
         }
+        JsonNode config = configJson(path);
+        long bytes = bytes(path);
         return new SavedModel(path, model, config, bytes, meta);
+    }
+
+    /** The raw config.json of a model directory or .zip, whatever kind of model it describes. */
+    static JsonNode configJson(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            return ModelFiles.json().readTree(path.resolve(ModelFiles.CONFIG).toFile());
+        }
+        try (FileSystem zip = FileSystems.newFileSystem(path)) {
+            return ModelFiles.json().readTree(Files.readAllBytes(zip.getPath("/", ModelFiles.CONFIG)));
+        }
+    }
+
+    /** The bytes a model occupies on disk: its directory's files, or the .zip. */
+    static long bytes(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return Files.size(path);
+        }
+        try (Stream<Path> files = Files.list(path)) {
+            return files.filter(Files::isRegularFile).mapToLong(SavedModel::size).sum();
+        }
     }
 
     /** The model card in config.json (empty when the model was saved without one). */

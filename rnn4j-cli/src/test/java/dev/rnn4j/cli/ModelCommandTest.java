@@ -123,4 +123,32 @@ class ModelCommandTest {
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("nope").contains("does not exist");
     }
+
+    @Test
+    void inspectDescribesAnEncoderDecoder() throws IOException {
+        Path pairs = dir.resolve("pairs.tsv");
+        Path model = dir.resolve("s2s");
+        assertThat(run("seq2seq", "generate-task", "--task", "reverse", "--count", "200", "--min-len", "1", "--max-len", "5",
+                "--seed", "1", "--out", pairs.toString()).code()).isZero();
+        MainTest.Result train = run("seq2seq", "train", "--data", pairs.toString(), "--model", model.toString(), "--cell", "gru",
+                "--hidden", "4", "--embedding", "3", "--epochs", "1");
+        assertThat(train.code()).as(train.err()).isZero();
+
+        MainTest.Result inspect = run("model", "inspect", "--model", model.toString(), "--json");
+        assertThat(inspect.code()).as(inspect.err()).isZero();
+        JsonNode r = new ObjectMapper().readTree(inspect.lastLine());
+        JsonNode config = new ObjectMapper().readTree(model.resolve("config.json").toFile());
+        int s = config.at("/vocabularies/source/symbols").size();
+        int v = config.at("/vocabularies/target/symbols").size();
+        // embeddings S*3 and V*3; encoder and decoder GRU(3 -> 4): 3*4*(3+4) + 2*3*4 = 108 each (equal widths: no bridge);
+        // no attention; output dense 4 -> V: 4V + V.
+        assertThat(r.get("kind").asText()).isEqualTo("seq2seq");
+        assertThat(r.get("parameters").asInt()).isEqualTo(3 * s + 3 * v + 2 * 108 + 5 * v);
+        assertThat(r.get("max_trained_length").asInt()).isEqualTo(5);
+        assertThat(r.at("/architecture/cell").asText()).isEqualTo("gru");
+
+        MainTest.Result text = run("model", "inspect", "--model", model.toString());
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).contains("encoder GRU(4)").contains("decoder GRU(4)").contains("sources of up to 5 characters");
+    }
 }
