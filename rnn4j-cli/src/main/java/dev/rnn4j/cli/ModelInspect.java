@@ -38,9 +38,9 @@ final class ModelInspect implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean seq2seq = Seq2seqInspect.describes(modelPath);
-        ObjectNode report = seq2seq ? Seq2seqInspect.report(modelPath, SavedModel.configJson(modelPath))
-                : report(SavedModel.read(modelPath));
+        JsonNode seq2seqConfig = Seq2seqInspect.configIfSeq2seq(modelPath);
+        boolean seq2seq = seq2seqConfig != null;
+        ObjectNode report = seq2seq ? Seq2seqInspect.report(modelPath, seq2seqConfig) : report(SavedModel.read(modelPath));
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
             out.println(ModelFiles.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)

@@ -1,9 +1,15 @@
 package dev.rnn4j.cli;
 
+import dev.rnn4j.text.seq2seq.CharSeq2Seq;
+import java.io.IOException;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Decoding options shared by {@code seq2seq eval} and {@code seq2seq predict} (a picocli mixin). */
+/** The model and the decoding options shared by {@code seq2seq eval} and {@code seq2seq predict} (a picocli mixin). */
 final class Seq2seqDecodeOptions {
+
+    @Option(names = "--model", required = true, description = "Model directory (or .zip) written by seq2seq train.")
+    Path modelDir;
 
     @Option(names = "--beam", defaultValue = "1", description = "Beam width; 1 for greedy decoding (default: ${DEFAULT-VALUE}).")
     int beam;
@@ -22,5 +28,12 @@ final class Seq2seqDecodeOptions {
             throw new CliException(ExitCodes.USAGE, "Expected --beam, --max-len and --batch >= 1 and --alpha >= 0, got " + beam
                     + ", " + maxLength + ", " + batch + " and " + alpha + ".");
         }
+    }
+
+    /** The model, set to decode on {@code threads} threads. */
+    CharSeq2Seq load(int threads) throws IOException {
+        CharSeq2Seq model = CharSeq2Seq.load(modelDir);
+        model.model().setThreads(threads);
+        return model;
     }
 }

@@ -34,9 +34,6 @@ final class Seq2seqEval implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model directory (or .zip) written by seq2seq train.")
-    Path modelDir;
-
     @Option(names = "--data", required = true, description = "Pairs to score (source TAB target per line).")
     Path data;
 
@@ -46,8 +43,7 @@ final class Seq2seqEval implements Callable<Integer> {
         decode.validate();
         long t0 = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
-        CharSeq2Seq model = CharSeq2Seq.load(modelDir);
-        model.model().setThreads(common.threads);
+        CharSeq2Seq model = decode.load(common.threads);
         List<TextPair> pairs = PairFile.read(data);
         model.symbols(pairs); // a target character the model cannot produce is an error naming its line, not a silent miss
         List<String> predicted = model.translate(pairs.stream().map(TextPair::source).toList(), decode.beam, decode.alpha,

@@ -22,14 +22,16 @@ final class Seq2seqInspect {
     }
 
     /**
-     * Whether the model at {@code path} is an encoder-decoder. A config.json that cannot be read
-     * says no here, so the ordinary model load reports what is wrong with it.
+     * The config.json of the model at {@code path} when it is an encoder-decoder, else null. A
+     * config.json that cannot be read also gives null, so the ordinary model load reports what is
+     * wrong with it.
      */
-    static boolean describes(Path path) {
+    static JsonNode configIfSeq2seq(Path path) {
         try {
-            return KIND.equals(SavedModel.configJson(path).path("kind").asText());
+            JsonNode config = SavedModel.configJson(path);
+            return KIND.equals(config.path("kind").asText()) ? config : null;
         } catch (IOException | RuntimeException unreadable) {
-            return false;
+            return null;
         }
     }
 

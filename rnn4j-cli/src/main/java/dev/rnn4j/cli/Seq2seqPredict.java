@@ -28,9 +28,6 @@ final class Seq2seqPredict implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model directory (or .zip) written by seq2seq train.")
-    Path modelDir;
-
     @Option(names = "--data", required = true, description = "Sources, one per line (optionally source TAB target).")
     Path data;
 
@@ -40,8 +37,7 @@ final class Seq2seqPredict implements Callable<Integer> {
         decode.validate();
         long t0 = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
-        CharSeq2Seq model = CharSeq2Seq.load(modelDir);
-        model.model().setThreads(common.threads);
+        CharSeq2Seq model = decode.load(common.threads);
         List<String> sources = PairFile.read(data, true).stream().map(TextPair::source).toList();
         List<String> predicted = model.translate(sources, decode.beam, decode.alpha, decode.maxLength, decode.batch);
         for (int i = 0; i < sources.size(); i++) {

@@ -1,9 +1,6 @@
 package dev.rnn4j.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,12 +24,8 @@ public final class LongFormatCsv {
      */
     public static List<LabeledInstance> read(Path file, boolean requireLabel) throws IOException {
         List<LabeledInstance> out = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String headerLine = in.readLine();
-            if (headerLine == null) {
-                throw new DataFormatException(file, 1, null, "the file is empty; expected a header instance,split,label,t,d1..dK.");
-            }
-            List<String> header = CsvLine.split(stripBom(headerLine));
+        try (CsvRows rows = CsvRows.open(file, "instance,split,label,t,d1..dK")) {
+            List<String> header = rows.header();
             int instanceCol = require(file, header, "instance");
             int splitCol = require(file, header, "split");
             int labelCol = header.indexOf("label");
@@ -56,26 +49,17 @@ public final class LongFormatCsv {
             String split = null;
             String label = null;
             long start = 0;
-            List<float[]> rows = new ArrayList<>();
-            String raw;
-            long lineNo = 1;
-            while ((raw = in.readLine()) != null) {
-                lineNo++;
-                if (raw.isBlank()) {
-                    continue;
-                }
-                List<String> f = CsvLine.split(raw);
-                if (f.size() != header.size()) {
-                    throw new DataFormatException(file, lineNo, null, "expected " + header.size() + " fields like the header, got "
-                            + f.size() + ".");
-                }
+            List<float[]> steps = new ArrayList<>();
+            while (rows.next()) {
+                long lineNo = rows.line();
+                List<String> f = rows.fields();
                 String id = f.get(instanceCol);
                 if (id.isEmpty()) {
                     throw new DataFormatException(file, lineNo, "instance", "expected an instance name, got an empty field.");
                 }
                 if (!id.equals(current)) {
                     if (current != null) {
-                        out.add(instance(current, split, label, rows, k, start));
+                        out.add(instance(current, split, label, steps, k, start));
                     }
                     if (!seen.add(id)) {
                         throw new DataFormatException(file, lineNo, "instance", "the rows of instance '" + id
@@ -85,7 +69,7 @@ public final class LongFormatCsv {
                     split = f.get(splitCol);
                     label = labelCol < 0 ? null : f.get(labelCol);
                     start = lineNo;
-                    rows = new ArrayList<>();
+                    steps = new ArrayList<>();
                 }
                 if (f.get(tCol).isEmpty() && featureCols.stream().allMatch(c -> f.get(c).isEmpty())) {
                     throw new DataFormatException(file, lineNo, "t", "instance '" + id + "' has no rows with data (empty t and features).");
@@ -105,21 +89,21 @@ public final class LongFormatCsv {
                     }
                 }
                 long t = parseLong(file, lineNo, "t", f.get(tCol));
-                if (t != rows.size()) {
-                    throw new DataFormatException(file, lineNo, "t", "expected t=" + rows.size() + " (the next step of instance '"
+                if (t != steps.size()) {
+                    throw new DataFormatException(file, lineNo, "t", "expected t=" + steps.size() + " (the next step of instance '"
                             + id + "'), got " + f.get(tCol) + ".");
                 }
                 float[] row = new float[k];
                 for (int j = 0; j < k; j++) {
                     row[j] = parseFinite(file, lineNo, header.get(featureCols.get(j)), f.get(featureCols.get(j)));
                 }
-                rows.add(row);
+                steps.add(row);
             }
             if (current != null) {
-                out.add(instance(current, split, label, rows, k, start));
+                out.add(instance(current, split, label, steps, k, start));
             }
             if (out.isEmpty()) {
-                throw new DataFormatException(file, lineNo, null, "the file has a header but no instances.");
+                throw new DataFormatException(file, rows.line(), null, "the file has a header but no instances.");
             }
         }
         return out;
@@ -140,10 +124,6 @@ public final class LongFormatCsv {
                     + String.join(",", header) + ".");
         }
         return i;
-    }
-
-    static String stripBom(String s) {
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
     private static long parseLong(Path file, long line, String column, String text) throws DataFormatException {

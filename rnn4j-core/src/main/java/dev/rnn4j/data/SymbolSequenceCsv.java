@@ -1,9 +1,6 @@
 package dev.rnn4j.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,18 +21,14 @@ public final class SymbolSequenceCsv {
 
     /** Whether {@code header} (the first line) looks like a symbol-sequence file. */
     public static boolean matches(String header) {
-        return CsvLine.split(LongFormatCsv.stripBom(header)).contains("sequence");
+        return CsvRows.header(header).contains("sequence");
     }
 
     /** Instances whose values are the symbols' char codes, one per step (features = 1). */
     public static List<LabeledInstance> read(Path file, boolean requireLabel) throws IOException {
         List<LabeledInstance> out = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String headerLine = in.readLine();
-            if (headerLine == null) {
-                throw new DataFormatException(file, 1, null, "the file is empty; expected a header id,split,label,sequence.");
-            }
-            List<String> header = CsvLine.split(LongFormatCsv.stripBom(headerLine));
+        try (CsvRows rows = CsvRows.open(file, "id,split,label,sequence")) {
+            List<String> header = rows.header();
             int seqCol = header.indexOf("sequence");
             int splitCol = -1;
             for (int i = 0; i < header.size(); i++) {
@@ -54,17 +47,9 @@ public final class SymbolSequenceCsv {
             }
             int idCol = header.contains("id") ? header.indexOf("id") : 0;
             Set<String> seen = new HashSet<>();
-            String raw;
-            long lineNo = 1;
-            while ((raw = in.readLine()) != null) {
-                lineNo++;
-                if (raw.isBlank()) {
-                    continue;
-                }
-                List<String> f = CsvLine.split(raw);
-                if (f.size() != header.size()) {
-                    throw new DataFormatException(file, lineNo, null, "expected " + header.size() + " fields like the header, got " + f.size() + ".");
-                }
+            while (rows.next()) {
+                long lineNo = rows.line();
+                List<String> f = rows.fields();
                 String id = f.get(idCol);
                 if (!seen.add(id)) {
                     throw new DataFormatException(file, lineNo, header.get(idCol), "instance '" + id + "' appears twice.");
@@ -84,7 +69,7 @@ public final class SymbolSequenceCsv {
                 out.add(new LabeledInstance(id, f.get(splitCol), label, codes, codes.length, lineNo));
             }
             if (out.isEmpty()) {
-                throw new DataFormatException(file, lineNo, null, "the file has a header but no instances.");
+                throw new DataFormatException(file, rows.line(), null, "the file has a header but no instances.");
             }
         }
         return out;

@@ -40,15 +40,16 @@ final class DirectionPass {
         int gw = m.gateWidth;
         int rows = r1 - r0;
         float beta = 0f;
-        if (p.hasBias()) {
+        if (p.hasBias() && rows > 0) {
             // Start from the bias rows and accumulate the product onto them: no separate bias pass.
-            float[] bias = new float[gw];
-            System.arraycopy(w, p.biasIh(), bias, 0, gw);
+            // The first row of the range is built in place and copied to the others (no scratch array).
+            int first = r0 * gw;
+            System.arraycopy(w, p.biasIh(), m.gates, first, gw);
             if (cell.foldsRecurrentBias()) {
-                k.add(gw, w, p.biasHh(), bias, 0);
+                k.add(gw, w, p.biasHh(), m.gates, first);
             }
-            for (int r = r0; r < r1; r++) {
-                System.arraycopy(bias, 0, m.gates, r * gw, gw);
+            for (int r = r0 + 1; r < r1; r++) {
+                System.arraycopy(m.gates, first, m.gates, r * gw, gw);
             }
             beta = 1f;
         }

@@ -116,27 +116,14 @@ public final class StreamingNetwork {
         int gw = s.gates.length;
         float[] in = x;
         int inOff = 0;
+        int inWidth = config.inputSize();
         for (int l = 0; l < config.numLayers(); l++) {
             int stateOff = l * hidden;
-            System.arraycopy(inputBias[l], 0, s.gates, 0, gw);
-            if (int8 == null) {
-                kernels.gemmPacked(1, in, inOff, in.length, inputWeights[l], 1f, s.gates, 0, gw);
-            } else {
-                int8.addInput(l, in, inOff, s.gates, 0);
-            }
-            if (cell.keepsRecurrentPreactivations()) {
-                float recBeta = 0f;
-                if (recurrentBias[l] != null) {
-                    System.arraycopy(recurrentBias[l], 0, s.rec, 0, gw);
-                    recBeta = 1f;
-                }
-                recurrentProduct(l, s.h, stateOff, recBeta, s.rec);
-            } else {
-                recurrentProduct(l, s.h, stateOff, 1f, s.gates);
-            }
+            preactivations(l, 1, in, inOff, inWidth, s.h, stateOff, s.gates, s.rec, gw);
             cell.step(kernels, 1, hidden, s.gates, s.rec, s.h, s.c, stateOff);
             in = s.h;
             inOff = stateOff;
+            inWidth = hidden;
         }
         System.arraycopy(s.h, (config.numLayers() - 1) * hidden, out, 0, hidden);
     }
@@ -179,38 +166,12 @@ public final class StreamingNetwork {
         for (int l = 0; l < config.numLayers(); l++) {
             int stateOff = l * hidden;
             for (int i = 0; i < count; i++) {
-                System.arraycopy(inputBias[l], 0, batch.gates, i * gw, gw);
                 System.arraycopy(states[i].h, stateOff, batch.h, i * hidden, hidden);
                 if (batch.c != null) {
                     System.arraycopy(states[i].c, stateOff, batch.c, i * hidden, hidden);
                 }
             }
-            if (int8 == null) {
-                kernels.gemmPacked(count, in, 0, inWidth, inputWeights[l], 1f, batch.gates, 0, gw);
-            } else {
-                for (int i = 0; i < count; i++) {
-                    int8.addInput(l, in, i * inWidth, batch.gates, i * gw);
-                }
-            }
-            float[] recTarget = batch.gates;
-            float beta = 1f;
-            if (cell.keepsRecurrentPreactivations()) {
-                recTarget = batch.rec;
-                beta = recurrentBias[l] != null ? 1f : 0f;
-                for (int i = 0; recurrentBias[l] != null && i < count; i++) {
-                    System.arraycopy(recurrentBias[l], 0, batch.rec, i * gw, gw);
-                }
-            }
-            if (int8 == null) {
-                kernels.gemmPacked(count, batch.h, 0, hidden, recurrentWeights[l], beta, recTarget, 0, gw);
-            } else {
-                if (beta == 0f) {
-                    java.util.Arrays.fill(recTarget, 0, count * gw, 0f);
-                }
-                for (int i = 0; i < count; i++) {
-                    int8.addRecurrent(l, batch.h, i * hidden, recTarget, i * gw);
-                }
-            }
+            preactivations(l, count, in, 0, inWidth, batch.h, 0, batch.gates, batch.rec, gw);
             cell.step(kernels, count, hidden, batch.gates, batch.rec, batch.h, batch.c, 0);
             for (int i = 0; i < count; i++) {
                 System.arraycopy(batch.h, i * hidden, states[i].h, stateOff, hidden);
@@ -225,15 +186,44 @@ public final class StreamingNetwork {
         System.arraycopy(batch.h, 0, out, 0, count * hidden);
     }
 
-    /** {@code y = W_hh·h + beta·y} for layer {@code l}, in the snapshot's precision. */
-    private void recurrentProduct(int l, float[] h, int hOff, float beta, float[] y) {
+    /**
+     * The gate pre-activations of layer {@code l} for {@code rows} streams, in the snapshot's
+     * precision: {@code gates = x·W_ih^T + b_ih (+ b_hh when folded) + h·W_hh^T}, or, for a cell that
+     * keeps the recurrent part apart, that part ({@code h·W_hh^T + b_hh}) in {@code rec}. Row i of x
+     * starts at {@code inOff + i*inWidth}, row i of h at {@code hOff + i*hidden}; one product per
+     * layer serves the single step (rows = 1) and the batched step alike.
+     */
+    private void preactivations(int l, int rows, float[] in, int inOff, int inWidth, float[] h, int hOff,
+                                float[] gates, float[] rec, int gw) {
+        int hidden = config.hiddenSize();
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(inputBias[l], 0, gates, i * gw, gw);
+        }
         if (int8 == null) {
-            kernels.gemmPacked(1, h, hOff, config.hiddenSize(), recurrentWeights[l], beta, y, 0, y.length);
+            kernels.gemmPacked(rows, in, inOff, inWidth, inputWeights[l], 1f, gates, 0, gw);
+        } else {
+            for (int i = 0; i < rows; i++) {
+                int8.addInput(l, in, inOff + i * inWidth, gates, i * gw);
+            }
+        }
+        float[] target = gates;
+        float beta = 1f;
+        if (cell.keepsRecurrentPreactivations()) {
+            target = rec;
+            beta = recurrentBias[l] != null ? 1f : 0f;
+            for (int i = 0; recurrentBias[l] != null && i < rows; i++) {
+                System.arraycopy(recurrentBias[l], 0, rec, i * gw, gw);
+            }
+        }
+        if (int8 == null) {
+            kernels.gemmPacked(rows, h, hOff, hidden, recurrentWeights[l], beta, target, 0, gw);
         } else {
             if (beta == 0f) {
-                java.util.Arrays.fill(y, 0f);
+                java.util.Arrays.fill(target, 0, rows * gw, 0f);
             }
-            int8.addRecurrent(l, h, hOff, y, 0);
+            for (int i = 0; i < rows; i++) {
+                int8.addRecurrent(l, h, hOff + i * hidden, target, i * gw);
+            }
         }
     }
 
