@@ -3,6 +3,7 @@ package dev.rnn4j.cli;
 import dev.rnn4j.text.data.SystemOutputReader;
 import dev.rnn4j.text.data.TaggedSentence;
 import dev.rnn4j.text.metrics.SystemScore;
+import dev.rnn4j.text.tagger.TaggerEnsemble;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -26,13 +27,13 @@ final class SystemComparison {
     }
 
     /** The model's score and every system output's in {@code dir}, best entity F1 first. */
-    static List<SystemScore> rank(Path dir, Path modelDir, TaggerModel model, List<TaggedSentence> gold, int batch)
+    static List<SystemScore> rank(Path dir, String label, TaggerEnsemble tagger, List<TaggedSentence> gold, int batch)
             throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new CliException(ExitCodes.USAGE, "--compare must be a directory of system outputs, got '" + dir + "'.");
         }
         List<SystemScore> scores = new ArrayList<>();
-        scores.add(SystemScore.of(modelDir.toString(), gold, predictions(model, gold, batch)));
+        scores.add(SystemScore.of(label, gold, predictions(tagger, gold, batch)));
         List<Path> files;
         try (Stream<Path> listing = Files.list(dir)) {
             files = listing.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
@@ -49,15 +50,14 @@ final class SystemComparison {
     }
 
     /** The model's tags on {@code gold}'s tokens, as sentences of the same shape. */
-    private static List<TaggedSentence> predictions(TaggerModel model, List<TaggedSentence> gold, int batch) {
+    private static List<TaggedSentence> predictions(TaggerEnsemble tagger, List<TaggedSentence> gold, int batch) {
         List<TaggedSentence> out = new ArrayList<>(gold.size());
         for (int from = 0; from < gold.size(); from += batch) {
             List<TaggedSentence> part = gold.subList(from, Math.min(gold.size(), from + batch));
-            int[][] tags = model.network().predict(model.params(),
-                    model.encoder().encodeTokens(part.stream().map(TaggedSentence::tokens).toList()));
+            List<List<String>> tags = tagger.predictNames(part.stream().map(TaggedSentence::tokens).toList());
             for (int i = 0; i < part.size(); i++) {
                 TaggedSentence g = part.get(i);
-                out.add(new TaggedSentence(g.tokens(), model.encoder().tagNames(tags[i]), g.source(), g.lines()));
+                out.add(new TaggedSentence(g.tokens(), tags.get(i), g.source(), g.lines()));
             }
         }
         return out;

@@ -4,6 +4,7 @@ import dev.rnn4j.text.data.TaggedSentence;
 import dev.rnn4j.text.metrics.SpanEvaluation;
 import dev.rnn4j.text.metrics.SpanScore;
 import dev.rnn4j.text.metrics.SystemScore;
+import dev.rnn4j.text.tagger.TaggerEnsemble;
 import dev.rnn4j.text.tagger.TaggerEvaluation;
 import dev.rnn4j.text.tagger.UnknownGoldTags;
 import java.io.PrintWriter;
@@ -41,8 +42,9 @@ final class TagEval implements Callable<Integer> {
     @Option(names = "--tagset", description = "Brown tag column: raw, base or coarse (default: the one the model was trained on).")
     String tagSet;
 
-    @Option(names = "--model", required = true, description = "Model directory written by 'rnn4j tag train'.")
-    Path modelDir;
+    @Option(names = "--model", required = true, description = "Model directory written by 'rnn4j tag train'; repeat it to score "
+            + "several models tagging together (their scores averaged: log-linear pooling).")
+    List<Path> modelDirs;
 
     @Option(names = "--unknown-tags", defaultValue = "fail", description = "A gold tag the model never saw: fail (an error naming "
             + "file and line) or count-as-wrong (default: ${DEFAULT-VALUE}).")
@@ -51,6 +53,10 @@ final class TagEval implements Callable<Integer> {
     @Option(names = "--compare", description = "A directory of other systems' outputs on the same --data (token, then its "
             + "predicted tag last; the WNUT-17 submissions, say): each is scored like the model and the table ranks them together.")
     Path compare;
+
+    @Option(names = "--entity-bias", defaultValue = "0", description = "Added to the score of every tag but O before decoding "
+            + "(BIO tag sets): above 0 trades precision for recall, multiplying the odds of an entity tag by e^bias (default: ${DEFAULT-VALUE}).")
+    float entityBias;
 
     @Option(names = "--batch", defaultValue = "64", description = "Sentences per prediction batch (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -67,14 +73,19 @@ final class TagEval implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--batch must be >= 1, got " + batch + ".");
         }
         TagCorpus.checkFormat(format);
-        TaggerModel model = TaggerModel.load(modelDir);
+        List<TaggerModel> models = TaggerModel.loadAll(modelDirs);
+        TaggerModel model = models.get(0);
+        TaggerEnsemble tagger = TaggerModel.ensemble(models, entityBias);
+        String label = TaggerModel.label(modelDirs);
         List<TaggedSentence> gold = TagCorpus.readTagged(data, format, tagSet == null ? model.tagSet() : TagTrain.parseTagSet(tagSet));
-        TaggerEvaluation.Result result = TaggerEvaluation.evaluate(model.network(), model.params(), model.encoder(), gold, batch, unknown);
+        TaggerEvaluation.Result result = TaggerEvaluation.evaluate(tagger, gold, batch, unknown);
         SpanEvaluation s = result.scores();
-        List<SystemScore> ranking = compare == null ? List.of() : SystemComparison.rank(compare, modelDir, model, gold, batch);
+        List<SystemScore> ranking = compare == null ? List.of() : SystemComparison.rank(compare, label, tagger, gold, batch);
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
             Map<String, Object> j = new LinkedHashMap<>();
+            j.put("models", models.size());
+            j.put("entity_bias", entityBias);
             j.put("sentences", gold.size());
             j.put("tokens", s.accuracy().total());
             j.put("accuracy", s.accuracy().value());
@@ -110,7 +121,7 @@ final class TagEval implements Callable<Integer> {
                 out.println("The tags are not BIO spans, so there are no span scores (accuracy is the measure).");
             }
             if (compare != null) {
-                SystemComparison.print(out, ranking, modelDir.toString());
+                SystemComparison.print(out, ranking, label);
             }
         }
         out.flush();

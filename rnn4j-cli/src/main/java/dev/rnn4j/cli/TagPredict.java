@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import dev.rnn4j.text.tagger.TaggerEnsemble;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,11 +36,16 @@ final class TagPredict implements Callable<Integer> {
     @Option(names = "--format", required = true, description = "conll or brown (Brown '#' comment lines are skipped).")
     String format;
 
-    @Option(names = "--model", required = true, description = "Model directory written by 'rnn4j tag train'.")
-    Path modelDir;
+    @Option(names = "--model", required = true, description = "Model directory written by 'rnn4j tag train'; repeat it to tag "
+            + "with several models together (their scores averaged: log-linear pooling).")
+    List<Path> modelDirs;
 
     @Option(names = "--out", description = "Output file (default: standard output).")
     Path outFile;
+
+    @Option(names = "--entity-bias", defaultValue = "0", description = "Added to the score of every tag but O before decoding "
+            + "(BIO tag sets): above 0 trades precision for recall, multiplying the odds of an entity tag by e^bias (default: ${DEFAULT-VALUE}).")
+    float entityBias;
 
     @Option(names = "--batch", defaultValue = "64", description = "Sentences per prediction batch (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -51,7 +57,7 @@ final class TagPredict implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--batch must be >= 1, got " + batch + ".");
         }
         TagCorpus.checkFormat(format);
-        TaggerModel model = TaggerModel.load(modelDir);
+        TaggerEnsemble model = TaggerModel.ensemble(TaggerModel.loadAll(modelDirs), entityBias);
         List<List<String>> sentences = TagCorpus.readTokens(data, format);
         if (outFile == null) {
             PrintWriter out = spec.commandLine().getOut();
@@ -69,12 +75,12 @@ final class TagPredict implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void write(TaggerModel model, List<List<String>> sentences, Writer w) throws IOException {
+    private void write(TaggerEnsemble model, List<List<String>> sentences, Writer w) throws IOException {
         for (int from = 0; from < sentences.size(); from += batch) {
             List<List<String>> chunk = sentences.subList(from, Math.min(sentences.size(), from + batch));
-            int[][] predicted = model.network().predict(model.params(), model.encoder().encodeTokens(chunk));
+            List<List<String>> predicted = model.predictNames(chunk);
             for (int i = 0; i < chunk.size(); i++) {
-                List<String> tags = model.encoder().tagNames(predicted[i]);
+                List<String> tags = predicted.get(i);
                 for (int t = 0; t < chunk.get(i).size(); t++) {
                     w.write(chunk.get(i).get(t));
                     w.write('\t');

@@ -12,6 +12,7 @@ import dev.rnn4j.text.data.BrownTagSet;
 import dev.rnn4j.text.tagger.SentenceEncoder;
 import dev.rnn4j.text.tagger.TagOutput;
 import dev.rnn4j.text.tagger.TaggerConfig;
+import dev.rnn4j.text.tagger.TaggerEnsemble;
 import dev.rnn4j.text.tagger.TaggerNetwork;
 import dev.rnn4j.text.tagger.WordForm;
 import dev.rnn4j.text.vocab.Vocabulary;
@@ -41,6 +42,44 @@ record TaggerModel(String format, BrownTagSet tagSet, TaggerConfig config, boole
     /** Whether every tag is O, B-TYPE or I-TYPE, so that BIO constraints apply to decoding. */
     static boolean isBio(List<String> tags) {
         return tags.stream().allMatch(t -> t.equals("O") || (t.length() > 2 && (t.startsWith("B-") || t.startsWith("I-"))));
+    }
+
+    /** This model as one member of a {@link TaggerEnsemble}. */
+    TaggerEnsemble.Member member() {
+        return new TaggerEnsemble.Member(network, params, encoder);
+    }
+
+    /** The models decoding together (one: that model alone), with {@code entityBias} added to every tag but O. */
+    static TaggerEnsemble ensemble(List<TaggerModel> models, float entityBias) {
+        try {
+            return new TaggerEnsemble(models.stream().map(TaggerModel::member).toList(), entityBias);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, "--entity-bias: " + e.getMessage());
+        }
+    }
+
+    /** Loads every directory; a second model whose corpus format or tag set differs from the first's is an error. */
+    static List<TaggerModel> loadAll(List<Path> dirs) throws IOException {
+        List<TaggerModel> models = new java.util.ArrayList<>(dirs.size());
+        for (Path dir : dirs) {
+            TaggerModel m = load(dir);
+            if (!models.isEmpty()) {
+                TaggerModel first = models.get(0);
+                if (!m.format().equals(first.format()) || m.tagSet() != first.tagSet()
+                        || !m.encoder().tags().symbols().equals(first.encoder().tags().symbols())) {
+                    throw new CliException(ExitCodes.USAGE, dir + " was trained on other tags (" + m.format() + ", "
+                            + m.encoder().tags().size() + " tags) than " + dirs.get(0) + " (" + first.format() + ", "
+                            + first.encoder().tags().size() + " tags); models tagging together must share their tags.");
+                }
+            }
+            models.add(m);
+        }
+        return models;
+    }
+
+    /** How a ranking names one model or several together. */
+    static String label(List<Path> dirs) {
+        return dirs.size() == 1 ? dirs.get(0).toString() : "ensemble of " + dirs.size();
     }
 
     void save(Path dir) throws IOException {

@@ -233,4 +233,46 @@ class TagCommandTest {
         assertThat(table.out()).contains("8 tokens: accuracy 1.0000").contains("not BIO spans");
         assertThat(JSON.readTree(m.resolve(ModelFile.CONFIG).toFile()).get("tagset").asText()).isEqualTo("coarse");
     }
+
+    @Test
+    void severalModelsTagTogetherAndMustShareTheirTags() throws Exception {
+        Path second = dir.resolve("model-seed7");
+        List<String> args = new ArrayList<>(List.of("tag", "train", "--data", train.toString(), "--dev", dev.toString(),
+                "--format", "conll", "--model", second.toString(), "--seed", "7", "--json"));
+        args.addAll(List.of(SMALL));
+        assertThat(MainTest.run(args.toArray(String[]::new)).code()).isZero();
+
+        MainTest.Result both = MainTest.run("tag", "eval", "--data", dev.toString(), "--format", "conll", "--model", model.toString(),
+                "--model", second.toString(), "--json");
+        assertThat(both.code()).as(both.err()).isZero();
+        JsonNode json = JSON.readTree(both.lastLine());
+        assertThat(json.get("models").asInt()).isEqualTo(2);
+        assertThat(json.get("tokens").asInt()).isEqualTo(494);
+
+        // predict with the same two models agrees token for token with what eval scored.
+        Path out = dir.resolve("predicted-ensemble.conll");
+        MainTest.Result predicted = MainTest.run("tag", "predict", "--data", dev.toString(), "--format", "conll", "--model",
+                model.toString(), "--model", second.toString(), "--out", out.toString());
+        assertThat(predicted.code()).as(predicted.err()).isZero();
+        List<String> gold = Files.readAllLines(dev);
+        List<String> tags = Files.readAllLines(out);
+        int tokens = 0;
+        int correct = 0;
+        for (int i = 0; i < gold.size(); i++) {
+            if (!gold.get(i).isEmpty()) {
+                tokens++;
+                correct += tags.get(i).split("\t")[1].equals(gold.get(i).split("\t")[1]) ? 1 : 0;
+            }
+        }
+        assertThat((double) correct / tokens).isEqualTo(json.get("accuracy").asDouble());
+
+        Path brown = write("brown-ens.tsv", "The\tat\tat\tDET\ndog\tnn\tnn\tNOUN\n\n");
+        Path brownModel = dir.resolve("brown-ens-model");
+        assertThat(MainTest.run("tag", "train", "--data", brown.toString(), "--dev", brown.toString(), "--format", "brown",
+                "--model", brownModel.toString(), "--epochs", "1", "--hidden", "4", "--word-dim", "4", "--char-hidden", "0").code()).isZero();
+        MainTest.Result mixed = MainTest.run("tag", "eval", "--data", dev.toString(), "--format", "conll", "--model", model.toString(),
+                "--model", brownModel.toString());
+        assertThat(mixed.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(mixed.err()).contains(brownModel.toString()).contains("must share their tags");
+    }
 }

@@ -50,7 +50,25 @@ final class CrfOutputLayer implements OutputLayer {
 
     @Override
     public int[][] decode(float[] params, float[] emissions, int time, int[] lengths) {
-        CrfWeights w = new CrfWeights(params, offset, numTags);
+        return viterbi(new CrfWeights(params, offset, numTags), emissions, time, lengths);
+    }
+
+    @Override
+    public TagScores scores(float[] params, float[] emissions, int time, int[] lengths) {
+        float[] weights = Arrays.copyOfRange(params, offset, offset + CrfWeights.size(numTags));
+        return new TagScores(TagOutput.CRF, numTags, time, lengths.clone(), emissions.clone(), weights);
+    }
+
+    @Override
+    public int[][] decode(TagScores scores) {
+        if (scores.output() != TagOutput.CRF || scores.numTags() != numTags) {
+            throw new IllegalArgumentException("A CRF over " + numTags + " tags cannot decode " + scores.output().id() + " scores over "
+                    + scores.numTags() + " tags.");
+        }
+        return viterbi(new CrfWeights(scores.transitions(), 0, numTags), scores.emissions(), scores.time(), scores.lengths());
+    }
+
+    private int[][] viterbi(CrfWeights w, float[] emissions, int time, int[] lengths) {
         int[][] out = new int[lengths.length][];
         for (int b = 0; b < lengths.length; b++) {
             out[b] = crf.viterbi(w, new Emissions(emissions, b * time * numTags, lengths[b], numTags));

@@ -24,4 +24,15 @@ interface OutputLayer {
 
     /** The decoded tag indices of each sentence, of its own length. */
     int[][] decode(float[] params, float[] emissions, int time, int[] lengths);
+
+    /**
+     * The scores decoding reads, in a form that averages meaningfully across models: per-token
+     * log-probabilities for a softmax; for a CRF the emissions as they are and a copy of the
+     * transition scores (a CRF's path probability is the exponent of their sum over its partition
+     * function, which does not depend on the path).
+     */
+    TagScores scores(float[] params, float[] emissions, int time, int[] lengths);
+
+    /** The decoded tag indices of each sentence from scores of this layer's kind (or their average). */
+    int[][] decode(TagScores scores);
 }

@@ -49,15 +49,28 @@ public record SentenceEncoder(Vocabulary words, Vocabulary characters, Vocabular
         for (int b = 0; b < sentences.size(); b++) {
             TaggedSentence s = sentences.get(b);
             for (int t = 0; t < s.size(); t++) {
-                int id = tags.indexOf(s.tags().get(t));
-                if (id < 0) {
-                    throw new IllegalArgumentException(s.where(t) + ": tag '" + s.tags().get(t) + "' was not seen in training; "
-                            + "the model knows " + tags.size() + " tags: " + abbreviate(tags.symbols()) + ".");
-                }
-                gold[b * time + t] = id;
+                gold[b * time + t] = knownTag(s, t);
             }
         }
         return new EncodedBatch(time, unlabelled.lengths(), unlabelled.words(), unlabelled.characters(), gold);
+    }
+
+    /** Fails, naming file and line, at the first gold tag the model does not know. */
+    public void requireKnownTags(List<TaggedSentence> sentences) {
+        for (TaggedSentence s : sentences) {
+            for (int t = 0; t < s.size(); t++) {
+                knownTag(s, t);
+            }
+        }
+    }
+
+    private int knownTag(TaggedSentence s, int t) {
+        int id = tags.indexOf(s.tags().get(t));
+        if (id < 0) {
+            throw new IllegalArgumentException(s.where(t) + ": tag '" + s.tags().get(t) + "' was not seen in training; "
+                    + "the model knows " + tags.size() + " tags: " + abbreviate(tags.symbols()) + ".");
+        }
+        return id;
     }
 
     /** Encodes token sequences without tags (for prediction). */

@@ -50,6 +50,38 @@ final class SoftmaxOutputLayer implements OutputLayer {
     }
 
     @Override
+    public TagScores scores(float[] params, float[] emissions, int time, int[] lengths) {
+        float[] logProbabilities = new float[emissions.length];
+        for (int b = 0; b < lengths.length; b++) {
+            for (int t = 0; t < lengths[b]; t++) {
+                int row = (b * time + t) * numTags;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < numTags; k++) {
+                    max = Math.max(max, emissions[row + k]);
+                }
+                double sum = 0;
+                for (int k = 0; k < numTags; k++) {
+                    sum += Math.exp(emissions[row + k] - max);
+                }
+                double logSum = Math.log(sum) + max;
+                for (int k = 0; k < numTags; k++) {
+                    logProbabilities[row + k] = (float) (emissions[row + k] - logSum);
+                }
+            }
+        }
+        return new TagScores(TagOutput.SOFTMAX, numTags, time, lengths.clone(), logProbabilities, new float[0]);
+    }
+
+    @Override
+    public int[][] decode(TagScores scores) {
+        if (scores.output() != TagOutput.SOFTMAX || scores.numTags() != numTags) {
+            throw new IllegalArgumentException("A softmax over " + numTags + " tags cannot decode " + scores.output().id()
+                    + " scores over " + scores.numTags() + " tags.");
+        }
+        return decode(null, scores.emissions(), scores.time(), scores.lengths());
+    }
+
+    @Override
     public int[][] decode(float[] params, float[] emissions, int time, int[] lengths) {
         int[][] out = new int[lengths.length][];
         for (int b = 0; b < lengths.length; b++) {

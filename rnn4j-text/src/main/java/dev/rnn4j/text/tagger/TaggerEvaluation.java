@@ -30,26 +30,30 @@ public final class TaggerEvaluation {
     /** Predicts {@code sentences} in batches of {@code batchSize} and compares with their gold tags. */
     public static Result evaluate(TaggerNetwork network, float[] params, SentenceEncoder encoder,
                                   List<TaggedSentence> sentences, int batchSize, UnknownGoldTags unknown) {
+        return evaluate(TaggerEnsemble.of(network, params, encoder), sentences, batchSize, unknown);
+    }
+
+    /** As {@link #evaluate(TaggerNetwork, float[], SentenceEncoder, List, int, UnknownGoldTags)}, for one tagger or several together. */
+    public static Result evaluate(TaggerEnsemble tagger, List<TaggedSentence> sentences, int batchSize, UnknownGoldTags unknown) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize + ".");
+        }
+        if (unknown == UnknownGoldTags.FAIL) {
+            // Every gold tag is checked before any time is spent predicting.
+            tagger.firstEncoder().requireKnownTags(sentences);
         }
         SpanEvaluation result = new SpanEvaluation();
         long unknownCount = 0;
         for (int from = 0; from < sentences.size(); from += batchSize) {
             List<TaggedSentence> chunk = sentences.subList(from, Math.min(sentences.size(), from + batchSize));
-            EncodedBatch batch;
-            if (unknown == UnknownGoldTags.FAIL) {
-                // Encoding with gold tags checks that each is known before any time is spent predicting.
-                batch = encoder.encode(chunk);
-            } else {
-                batch = encoder.encodeTokens(chunk.stream().map(TaggedSentence::tokens).toList());
+            if (unknown == UnknownGoldTags.COUNT_AS_WRONG) {
                 for (TaggedSentence s : chunk) {
-                    unknownCount += s.tags().stream().filter(t -> encoder.tags().indexOf(t) < 0).count();
+                    unknownCount += s.tags().stream().filter(t -> tagger.tags().indexOf(t) < 0).count();
                 }
             }
-            int[][] predicted = network.predict(params, batch);
+            List<List<String>> predicted = tagger.predictNames(chunk.stream().map(TaggedSentence::tokens).toList());
             for (int i = 0; i < chunk.size(); i++) {
-                result.add(chunk.get(i).tags(), encoder.tagNames(predicted[i]));
+                result.add(chunk.get(i).tags(), predicted.get(i));
             }
         }
         return new Result(result, unknownCount);

@@ -201,6 +201,20 @@ public final class TaggerNetwork {
         return output.decode(params, f.emissions(), batch.time(), batch.lengths());
     }
 
+    /**
+     * What decoding reads for this batch, in a form that averages across models
+     * ({@link TagScores#average}); {@link #decode(TagScores)} of these scores equals {@link #predict}.
+     */
+    public TagScores scores(float[] params, EncodedBatch batch) {
+        Forward f = forward(params, batch, null);
+        return output.scores(params, f.emissions(), batch.time(), batch.lengths());
+    }
+
+    /** The best tag indices of each sentence under {@code scores} (one model's, or several models' average). */
+    public int[][] decode(TagScores scores) {
+        return output.decode(scores);
+    }
+
     /** The rows of the real tokens of a padded {@code [B, T, stride]} array, in token order. */
     private static float[] gatherTokens(float[] padded, EncodedBatch batch, int stride) {
         float[] out = new float[batch.tokens() * stride];
