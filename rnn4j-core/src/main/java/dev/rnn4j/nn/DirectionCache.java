@@ -31,6 +31,13 @@ final class DirectionCache {
     final float[] c;
     /** W_hh^T packed for this pass's forward steps. */
     PackedMatrix recurrentWeights;
+    /**
+     * W_ih^T packed for this pass when each step projects its own input (see
+     * {@link DirectionPass#projectsPerStep}); null when one product projected every step up front.
+     */
+    PackedMatrix inputWeights;
+    /** The bias row each step's projection starts from (b_ih, plus b_hh when the cell folds it), or null without biases. */
+    float[] projectionBias;
     /** Variational recurrent dropout mask [B][H] at {@link #recurrentMaskOffset}, or null; set per pass (see {@link RecurrentDropoutHook}). */
     float[] recurrentMask;
     int recurrentMaskOffset;

@@ -263,8 +263,11 @@ public final class RecurrentNetwork {
         this.threads = threads;
     }
 
+    /** See {@link DirectionPass#PER_STEP_PROJECTION_MAX_FLOATS}; tests lower it to run the up-front projection too. */
+    volatile int perStepProjectionMaxFloats = DirectionPass.PER_STEP_PROJECTION_MAX_FLOATS;
+
     private StackPass stack() {
-        return new StackPass(kernels, cell, config, layout, WorkerPool.shared(threads));
+        return new StackPass(kernels, cell, config, layout, WorkerPool.shared(threads), perStepProjectionMaxFloats);
     }
 
     /** An idle workspace of this shape, or a new one. */

@@ -29,13 +29,16 @@ final class StackPass {
     private final RecurrentConfig config;
     private final ParameterLayout layout;
     private final WorkerPool pool;
+    private final int perStepProjectionMaxFloats;
 
-    StackPass(Kernels k, Cell cell, RecurrentConfig config, ParameterLayout layout, WorkerPool pool) {
+    /** Projects inside the time loop the layers whose W_ih has at most {@code perStepProjectionMaxFloats} elements. */
+    StackPass(Kernels k, Cell cell, RecurrentConfig config, ParameterLayout layout, WorkerPool pool, int perStepProjectionMaxFloats) {
         this.k = k;
         this.cell = cell;
         this.config = config;
         this.layout = layout;
         this.pool = pool;
+        this.perStepProjectionMaxFloats = perStepProjectionMaxFloats;
     }
 
     /** Start of part {@code part} when n items are split into {@code parts} aligned ranges. */
@@ -93,16 +96,21 @@ final class StackPass {
                 m.lengths = lengths;
                 m.useRecurrentMask(recurrentMask, (base + d) * bh);
             }
-            int parts = productParts();
-            pool.run(parts, part -> {
-                int r0 = split(rows, parts, part, ROW_ALIGN);
-                int r1 = split(rows, parts, part + 1, ROW_ALIGN);
-                for (int d = 0; d < dirs; d++) {
-                    DirectionPass.project(k, cell, ws.caches[base + d], w, layout.direction(layer, d, dirs), r0, r1);
-                }
-            });
+            // The directions of a layer share its input size, so they choose alike.
+            boolean perStep = DirectionPass.projectsPerStep(layout.direction(layer, 0, dirs), cell.gates() * config.hiddenSize(),
+                    perStepProjectionMaxFloats);
+            if (!perStep) {
+                int parts = productParts();
+                pool.run(parts, part -> {
+                    int r0 = split(rows, parts, part, ROW_ALIGN);
+                    int r1 = split(rows, parts, part + 1, ROW_ALIGN);
+                    for (int d = 0; d < dirs; d++) {
+                        DirectionPass.project(k, cell, ws.caches[base + d], w, layout.direction(layer, d, dirs), r0, r1);
+                    }
+                });
+            }
             for (int d = 0; d < dirs; d++) {
-                DirectionPass.beginForward(k, ws.caches[base + d], w, layout.direction(layer, d, dirs), h0, c0,
+                DirectionPass.beginForward(k, cell, ws.caches[base + d], w, layout.direction(layer, d, dirs), perStep, h0, c0,
                         (base + d) * bh);
             }
             pool.run(dirs * groups, unit -> {

@@ -2,6 +2,7 @@ package dev.rnn4j.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.rnn4j.kernel.Kernels;
 import dev.rnn4j.tensor.Tensor;
@@ -52,6 +53,55 @@ class PassStructureTest {
                 assertThat(two.dx()).as(what).containsExactly(one.dx());
                 assertThat(two.dh0()).as(what).containsExactly(one.dh0());
                 assertThat(two.grads()).as(what).containsExactly(one.grads());
+            }
+        }
+    }
+
+    /**
+     * Projecting each step's input inside the time loop gives what one product before the loop
+     * gives: bit for bit while the input fits one depth block of the kernels, within float
+     * rounding beyond (the 300-wide input), with 1 and 2 threads, lengths and an initial state.
+     */
+    @Test
+    void projectingPerStepEqualsProjectingUpFront() {
+        RecurrentConfig[] configs = {
+            RecurrentConfig.lstm(6, 20).withLayers(2),
+            RecurrentConfig.gru(5, 12).withBidirectional(true),
+            RecurrentConfig.rnn(3, 8).withLayers(2).withBidirectional(true),
+            RecurrentConfig.lstm(300, 9),
+        };
+        int batch = 11;
+        int time = 6;
+        int[] lengths = new int[batch];
+        for (int b = 0; b < batch; b++) {
+            lengths[b] = 1 + b % time;
+        }
+        for (Kernels k : Fixtures.kernels()) {
+            for (RecurrentConfig config : configs) {
+                Tensor x = Fixtures.random(11, batch, time, config.inputSize());
+                Tensor dy = Fixtures.random(12, batch, time, config.outputSize());
+                for (int threads = 1; threads <= 2; threads++) {
+                    RecurrentNetwork perStep = Fixtures.network(config, k, 3);
+                    perStep.perStepProjectionMaxFloats = Integer.MAX_VALUE;
+                    RecurrentNetwork upFront = Fixtures.network(config, k, 3);
+                    upFront.perStepProjectionMaxFloats = 0;
+                    perStep.setThreads(threads);
+                    upFront.setThreads(threads);
+                    Run a = run(perStep, x, lengths, dy);
+                    Run b = run(upFront, x, lengths, dy);
+                    String what = config + " on " + k.name() + ", " + threads + " thread(s)";
+                    if (config.inputSize() <= 128) {
+                        assertThat(a.output()).as(what).containsExactly(b.output());
+                        assertThat(a.grads()).as(what).containsExactly(b.grads());
+                    } else {
+                        assertThat(a.output()).as(what).containsExactly(b.output(), within(2e-6f));
+                        assertThat(a.grads()).as(what).containsExactly(b.grads(), within(2e-5f));
+                    }
+                    assertThat(a.hN()).as(what).containsExactly(b.hN(), within(2e-6f));
+                    assertThat(a.dx()).as(what).containsExactly(b.dx(), within(2e-5f));
+                    // infer() takes the same path as forward().
+                    assertThat(perStep.infer(x, lengths, null, null).output().data()).as(what).containsExactly(a.output());
+                }
             }
         }
     }
