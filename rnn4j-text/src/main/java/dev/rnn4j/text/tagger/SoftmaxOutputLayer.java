@@ -1,5 +1,6 @@
 package dev.rnn4j.text.tagger;
 
+import dev.rnn4j.train.Losses;
 import java.util.SplittableRandom;
 
 /** An independent softmax per token: cross-entropy summed over tokens, arg-max decoding. No parameters of its own. */
@@ -22,27 +23,18 @@ final class SoftmaxOutputLayer implements OutputLayer {
     @Override
     public double loss(float[] params, float[] emissions, int time, int[] lengths, int[] gold, float[] dEmissions, float[] gradient) {
         double loss = 0;
-        double[] p = new double[numTags];
         for (int b = 0; b < lengths.length; b++) {
             for (int t = 0; t < lengths[b]; t++) {
                 int row = (b * time + t) * numTags;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < numTags; k++) {
-                    max = Math.max(max, emissions[row + k]);
-                }
-                double sum = 0;
-                for (int k = 0; k < numTags; k++) {
-                    p[k] = Math.exp(emissions[row + k] - max);
-                    sum += p[k];
-                }
+                double logSum = Losses.logSumExp(emissions, row, numTags);
                 int y = gold[b * time + t];
-                loss += Math.log(sum) + max - emissions[row + y];
+                loss += logSum - emissions[row + y];
                 if (dEmissions == null) {
                     continue;
                 }
                 // d(-log softmax_y)/d e_k = softmax_k - [k == y]
                 for (int k = 0; k < numTags; k++) {
-                    dEmissions[row + k] += (float) (p[k] / sum - (k == y ? 1 : 0));
+                    dEmissions[row + k] += (float) (Math.exp(emissions[row + k] - logSum) - (k == y ? 1 : 0));
                 }
             }
         }
@@ -55,15 +47,7 @@ final class SoftmaxOutputLayer implements OutputLayer {
         for (int b = 0; b < lengths.length; b++) {
             for (int t = 0; t < lengths[b]; t++) {
                 int row = (b * time + t) * numTags;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < numTags; k++) {
-                    max = Math.max(max, emissions[row + k]);
-                }
-                double sum = 0;
-                for (int k = 0; k < numTags; k++) {
-                    sum += Math.exp(emissions[row + k] - max);
-                }
-                double logSum = Math.log(sum) + max;
+                double logSum = Losses.logSumExp(emissions, row, numTags);
                 for (int k = 0; k < numTags; k++) {
                     logProbabilities[row + k] = (float) (emissions[row + k] - logSum);
                 }
