@@ -21,7 +21,7 @@ final class DirectionCache {
     int[] lengths;
     /** The layer input, [T][B][inputSize] (shared with the layer below, not copied); set per pass. */
     float[] input;
-    /** Activated gates, [T][B][G*H]; before the time loop, the input projection. */
+    /** Activated gates, [T][B][G*H]; before a step's activation, its input projection (computed up front or by the step). */
     final float[] gates;
     /** Recurrent pre-activations h·W_hh^T + b_hh, [T][B][G*H], when the cell keeps them apart; else null. */
     final float[] rec;

@@ -9,8 +9,10 @@ import java.util.Arrays;
  *
  * <p>Each pass is split into phases so that {@link StackPass} can run them in parallel:
  * <ol>
- *   <li>{@link #project}: the input projection of all timesteps, one large product (any row range);</li>
- *   <li>{@link #beginForward}: pack W_hh once for the pass, set the initial state;</li>
+ *   <li>{@link #project}: the input projection of all timesteps, one large product (any row range),
+ *       for layers whose W_ih is too large to project step by step (see {@link #projectsPerStep});</li>
+ *   <li>{@link #beginForward}: pack W_hh (and W_ih, when the steps project their own input) once
+ *       for the pass, set the initial state;</li>
  *   <li>{@link #forward}: the time loop over a range of batch rows. Rows are independent
  *       sequences, so ranges run on different threads with no synchronisation per step;</li>
  *   <li>backward mirrors this: {@link #beginBackward}, {@link #backward} per row range, then
