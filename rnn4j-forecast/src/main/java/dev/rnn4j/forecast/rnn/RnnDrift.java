@@ -11,7 +11,6 @@ import dev.rnn4j.monitor.LayerActivity;
 import dev.rnn4j.monitor.NormProfile;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -61,8 +60,10 @@ public final class RnnDrift {
 
     /**
      * Every window of the watched member in {@code series} (lookback steps followed by a horizon),
-     * series after series, oldest first within a series (the order a stream would see them), each
-     * series z-scored with the scaler it was trained under.
+     * each series z-scored with the scaler it was trained under, in the order a live feed would
+     * bring them: oldest first, and at each step back from the end one window of every series that
+     * reaches that far (so that a sliding window of recent steps sees the same mix of series as
+     * the reference, not one series at a time).
      *
      * @throws IllegalArgumentException naming a series the model has no scaler for, or one too
      *                                  short to give a single window
@@ -70,7 +71,8 @@ public final class RnnDrift {
     public static List<Sequence> windows(TrainedRnn trained, List<TimeSeries> series) {
         WindowEncoder enc = trained.fitted().members().get(MEMBER).encoder();
         int horizon = trained.fitted().horizon();
-        List<Sequence> out = new ArrayList<>();
+        List<List<Sequence>> perSeries = new ArrayList<>();
+        int longest = 0;
         for (TimeSeries s : series) {
             ZScore z = trained.scalers().get(s.id());
             if (z == null) {
@@ -82,11 +84,19 @@ public final class RnnDrift {
                         + "the forecaster needs more than its horizon " + horizon + ".");
             }
             TrainingSet set = TrainingSet.build(List.of(s.withValues(z.transform(s.valuesView()))), enc, horizon, Integer.MAX_VALUE);
-            // both lists run newest first, validation (the series' end) before training: reversed, oldest first
+            // both lists run newest first, validation (the series' end) before training: together, newest first
             List<Sequence> all = new ArrayList<>(set.validation());
             all.addAll(set.train());
-            Collections.reverse(all);
-            out.addAll(all);
+            perSeries.add(all);
+            longest = Math.max(longest, all.size());
+        }
+        List<Sequence> out = new ArrayList<>();
+        for (int back = longest - 1; back >= 0; back--) {
+            for (List<Sequence> w : perSeries) {
+                if (back < w.size()) {
+                    out.add(w.get(back));
+                }
+            }
         }
         return out;
     }
