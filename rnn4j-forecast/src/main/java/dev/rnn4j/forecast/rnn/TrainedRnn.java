@@ -30,6 +30,12 @@ public record TrainedRnn(RnnFitted fitted, Map<String, ZScore> scalers, JsonNode
         this(fitted, scalers, null);
     }
 
+    /** The drift profile, a copy (JSON nodes are mutable), or null. */
+    @Override
+    public JsonNode drift() {
+        return drift == null ? null : drift.deepCopy();
+    }
+
     /**
      * Fits a z-score per series on its values, then the forecaster on the z-scored series, then
      * measures the first member's drift profile on its validation windows.
