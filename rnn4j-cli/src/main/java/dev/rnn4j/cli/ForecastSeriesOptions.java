@@ -32,6 +32,11 @@ final class ForecastSeriesOptions {
     String fill;
 
     List<TimeSeries> read() throws IOException {
+        return read(data, target, time, series, season, fill);
+    }
+
+    /** The series of {@code data} read with these options' values (model drift takes them without this mixin). */
+    static List<TimeSeries> read(Path data, String target, String time, String series, int season, String fill) throws IOException {
         CsvSpec spec = new CsvSpec(target == null ? List.of() : List.of(target), time, series, List.of(), season,
                 FillPolicy.parse(fill));
         return CsvSeriesReader.read(data, spec).series();

@@ -2,6 +2,7 @@ package dev.rnn4j.cli;
 
 import dev.rnn4j.forecast.data.TimeSeries;
 import dev.rnn4j.forecast.model.FitContext;
+import dev.rnn4j.forecast.rnn.RnnDrift;
 import dev.rnn4j.forecast.rnn.RnnForecaster;
 import dev.rnn4j.forecast.rnn.RnnModelFile;
 import dev.rnn4j.forecast.rnn.TrainedRnn;
@@ -20,7 +21,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code rnn4j forecast train}: fits the RNN forecaster on every value of every series (z-scored per
- * series) and saves it, with its scalers, as a model directory or {@code .zip}.
+ * series) and saves it, with its scalers and the first member's drift profile (for
+ * {@code rnn4j model drift}), as a model directory or {@code .zip}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the RNN forecaster on a CSV and save it (weights, config and per-series scalers).")
@@ -68,14 +70,25 @@ final class ForecastTrain implements Callable<Integer> {
         summary.put("horizon", h);
         summary.put("max_trained_length", trained.fitted().maxTrainedLength());
         summary.put("model_card", trained.fitted().card());
+        summary.put("drift_profile", driftSummary(trained));
         if (common.json) {
             out.println(Json.line(summary));
         } else {
             out.printf("Trained the RNN forecaster on %d series for horizon %d; saved to %s%n", series.size(), h,
                     model.toAbsolutePath());
             trained.fitted().card().forEach((k, v) -> out.println("  " + k + ": " + v));
+            out.println("  drift profile: " + driftSummary(trained));
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** What the card's drift profile ({@code rnn4j model drift}) was measured on, or why there is none. */
+    private static String driftSummary(TrainedRnn trained) {
+        if (trained.drift() == null) {
+            return "none (fewer than " + dev.rnn4j.monitor.NormProfile.BINS + " steps in the reference windows)";
+        }
+        return "member " + RnnDrift.MEMBER + ", " + trained.drift().at("/layers/0/count").asLong() + " steps of its "
+                + trained.drift().path("measured_on").asText() + " windows";
     }
 }

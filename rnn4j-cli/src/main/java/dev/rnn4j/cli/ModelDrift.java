@@ -3,10 +3,17 @@ package dev.rnn4j.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rnn4j.data.LabeledInstance;
 import dev.rnn4j.data.Sequence;
+import dev.rnn4j.forecast.data.TimeSeries;
+import dev.rnn4j.forecast.rnn.RnnDrift;
+import dev.rnn4j.forecast.rnn.RnnModelFile;
+import dev.rnn4j.forecast.rnn.TrainedRnn;
+import dev.rnn4j.model.SequenceModel;
 import dev.rnn4j.monitor.DriftMonitor;
 import dev.rnn4j.monitor.LayerActivity;
 import dev.rnn4j.monitor.NormProfile;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,8 +31,10 @@ import picocli.CommandLine.Spec;
  * {@code rnn4j model drift}: streams a data file through a model and compares each recurrent
  * layer's output norms with the distribution its model card recorded on validation data at
  * training time, with the population stability index (PSI): over the whole file, and over a
- * sliding window of recent steps ({@link DriftMonitor}), which raises the alert. The exit code
- * stays 0 when drift is found: drift is a finding, not a failure.
+ * sliding window of recent steps ({@link DriftMonitor}), which raises the alert. A classifier reads
+ * its instance CSV; a forecaster ({@code forecast train}) reads series, cut into the lookback
+ * windows of the member its profile describes ({@link RnnDrift}). The exit code stays 0 when drift
+ * is found: drift is a finding, not a failure.
  */
 @Command(name = "drift", mixinStandardHelpOptions = true,
         description = "Score how far new data moves a model's hidden states from those seen at training time (PSI per layer).")
@@ -37,14 +46,28 @@ final class ModelDrift implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model directory from classify train (float32 or int8).")
+    @Option(names = "--model", required = true, description = "Model directory from classify train (float32 or int8), "
+            + "or directory/.zip from forecast train.")
     Path modelDir;
 
-    @Option(names = "--data", required = true, description = "CSV in the format the model was trained on; label may be absent.")
+    @Option(names = "--data", required = true, description = "Classifier: CSV in the format the model was trained on; label may be absent. "
+            + "Forecaster: series CSV read with --target/--time/--series/--fill as forecast train reads it.")
     Path data;
 
-    @Option(names = "--split", description = "Only instances of this split (default: all).")
+    @Option(names = "--split", description = "Classifier only: only instances of this split (default: all).")
     String split;
+
+    @Option(names = "--target", description = "Forecaster only: column to watch (default: every numeric column).")
+    String target;
+
+    @Option(names = "--time", description = "Forecaster only: time column.")
+    String time;
+
+    @Option(names = "--series", description = "Forecaster only: series-id column, for many series in long format.")
+    String seriesColumn;
+
+    @Option(names = "--fill", description = "Forecaster only: missing values: error, previous, linear or zero (default: error).")
+    String fill;
 
     @Option(names = "--threshold", defaultValue = "0.25", description = "PSI above which a layer is in alert (default: ${DEFAULT-VALUE}).")
     double threshold;
@@ -52,6 +75,13 @@ final class ModelDrift implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "1000", description = "Recent steps the alerting score describes; no alert before "
             + "that many steps. Files sorted by class or source show a short window a skewed mix (default: ${DEFAULT-VALUE}).")
     int window;
+
+    /**
+     * What either kind of model hands the report: the network streamed, its card's drift section,
+     * the sequences, how the text report names them and what the JSON report says about them.
+     */
+    private record Streamed(SequenceModel model, JsonNode driftCard, List<Sequence> seqs, String described, Map<String, Object> about) {
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -62,26 +92,30 @@ final class ModelDrift implements Callable<Integer> {
         if (window < NormProfile.BINS * 10) {
             throw new CliException(ExitCodes.USAGE, "--window must be >= " + NormProfile.BINS * 10 + " steps, got " + window + ".");
         }
+        if (!Files.exists(modelDir)) {
+            throw new CliException(ExitCodes.INVALID_INPUT, "No model at " + modelDir + ": the path does not exist.");
+        }
+        Streamed s = RnnDrift.isForecaster(SavedModel.configJson(modelDir)) ? forecaster() : classifier();
+        report(s);
+        return ExitCodes.OK;
+    }
+
+    private Streamed classifier() throws IOException {
+        for (Object[] o : new Object[][] {{"--target", target}, {"--time", time}, {"--series", seriesColumn}, {"--fill", fill}}) {
+            if (o[1] != null) {
+                throw new CliException(ExitCodes.USAGE, o[0] + " is for a forecaster; " + modelDir
+                        + " is a classifier, whose --data is read in the format it was trained on.");
+            }
+        }
         SavedModel saved = SavedModel.read(modelDir);
         if (saved.classifier() == null) {
             throw new CliException(ExitCodes.USAGE, modelDir + " has no " + ClassifierMeta.FILE
-                    + " to read --data with; drift needs a model from classify train.");
+                    + " to read --data with; drift needs a model from classify train or forecast train.");
         }
         JsonNode driftCard = saved.card().get("drift");
         if (driftCard == null) {
             throw new CliException(ExitCodes.INVALID_INPUT, modelDir + ": the model card has no drift profile (field card.drift); "
                     + "it is written by classify train when the reference data has at least " + NormProfile.BINS + " steps.");
-        }
-        NormProfile[] profiles;
-        try {
-            profiles = LayerActivity.fromJson(driftCard);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, modelDir + ": " + e.getMessage());
-        }
-        int layers = saved.model().config().layers().size();
-        if (profiles.length != layers) {
-            throw new CliException(ExitCodes.INVALID_INPUT, modelDir + ": the drift profile has " + profiles.length
-                    + " layers but the model has " + layers + ".");
         }
         ClassifierMeta meta = saved.classifier();
         List<LabeledInstance> rows = ClassifyData.read(data, meta.format(), false);
@@ -92,7 +126,52 @@ final class ModelDrift implements Callable<Integer> {
             throw new CliException(ExitCodes.INVALID_INPUT, data + " has no instances" + (split == null ? "" : " whose split is '" + split + "'") + ".");
         }
         List<Sequence> seqs = ClassifyData.encode(rows, meta, data, false);
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("kind", "classifier");
+        about.put("instances", seqs.size());
+        return new Streamed(saved.model(), driftCard, seqs, seqs.size() + " instances of " + data, about);
+    }
 
+    private Streamed forecaster() throws IOException {
+        if (split != null) {
+            throw new CliException(ExitCodes.USAGE, "--split is for a classifier; " + modelDir
+                    + " is a forecaster, whose --data is read with --target, --time, --series and --fill.");
+        }
+        TrainedRnn trained = RnnModelFile.load(modelDir);
+        if (trained.drift() == null) {
+            throw new CliException(ExitCodes.INVALID_INPUT, modelDir + ": the forecaster's model card has no drift profile "
+                    + "(field model_card.drift); it was saved before forecast train recorded one, so train it again to watch it.");
+        }
+        List<TimeSeries> series = ForecastSeriesOptions.read(data, target, time, seriesColumn, 0, fill == null ? "error" : fill);
+        List<Sequence> seqs;
+        try {
+            seqs = RnnDrift.windows(trained, series);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.INVALID_INPUT, data + ": " + e.getMessage());
+        }
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("kind", "forecaster");
+        about.put("member", RnnDrift.MEMBER);
+        about.put("series", series.size());
+        about.put("instances", seqs.size());
+        about.put("lookback", RnnDrift.lookback(trained));
+        return new Streamed(RnnDrift.model(trained), trained.drift(), seqs, seqs.size() + " windows (lookback "
+                + RnnDrift.lookback(trained) + ", member " + RnnDrift.MEMBER + ") of " + series.size() + " series in " + data, about);
+    }
+
+    /** PSI per layer of the streamed sequences against the card's profile, as text or one JSON line. */
+    private void report(Streamed s) {
+        NormProfile[] profiles;
+        try {
+            profiles = LayerActivity.fromJson(s.driftCard());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.INVALID_INPUT, modelDir + ": " + e.getMessage());
+        }
+        int layers = s.model().config().layers().size();
+        if (profiles.length != layers) {
+            throw new CliException(ExitCodes.INVALID_INPUT, modelDir + ": the drift profile has " + profiles.length
+                    + " layers but the model has " + layers + ".");
+        }
         long[] firstAlert = new long[layers];
         java.util.Arrays.fill(firstAlert, -1);
         long[] steps = new long[layers];
@@ -103,7 +182,7 @@ final class ModelDrift implements Callable<Integer> {
                 firstAlert[layer] = n;
             }
         });
-        double[] saturation = LayerActivity.run(saved.model(), seqs, (norm, layer) -> {
+        double[] saturation = LayerActivity.run(s.model(), s.seqs(), (norm, layer) -> {
             bins[layer][profiles[layer].bin(norm)]++;
             steps[layer]++;
             monitor.observeNorm(layer, norm);
@@ -133,15 +212,15 @@ final class ModelDrift implements Callable<Integer> {
         if (common.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("model", modelDir.toString());
-            json.put("instances", seqs.size());
+            json.putAll(s.about());
             json.put("threshold", threshold);
             json.put("window", window);
             json.put("alert", anyAlert);
             json.put("layers", report);
             out.println(Json.line(json));
         } else {
-            out.printf(Locale.ROOT, "drift of %s on %d instances of %s (PSI against the card's %s profile; alert above %.2f)%n",
-                    modelDir, seqs.size(), data, driftCard.path("measured_on").asText("reference"), threshold);
+            out.printf(Locale.ROOT, "drift of %s on %s (PSI against the card's %s profile; alert above %.2f)%n",
+                    modelDir, s.described(), s.driftCard().path("measured_on").asText("reference"), threshold);
             out.println("layer  steps      PSI  max PSI (window " + window + ")  first alert  saturation (ref)");
             for (Map<String, Object> m : report) {
                 out.printf(Locale.ROOT, "%5d %6d %8.4f %24s %12s  %.4f (%.4f)%s%n", m.get("layer"), m.get("steps"), m.get("psi"),
@@ -154,6 +233,5 @@ final class ModelDrift implements Callable<Integer> {
                     : "no drift above the threshold.");
         }
         out.flush();
-        return ExitCodes.OK;
     }
 }

@@ -128,4 +128,13 @@ class ModelDriftCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("ALERT").contains("exit code 0");
     }
+
+    @Test
+    void aForecasterOnlyOptionIsRefusedForAClassifier() {
+        MainTest.Result r = run("model", "drift", "--model", model.toString(), "--data", dir.resolve("drift.csv").toString(),
+                "--target", "d1");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("--target").contains("classifier");
+    }
 }

@@ -25,12 +25,14 @@ import java.util.Map;
 /**
  * Saves and loads a {@link TrainedRnn} with {@link ModelFile}: {@code config.json} holds the kind,
  * horizon, window encoding, every member's {@link ModelConfig}, the per-series z-scores, the loss
- * curve and the model card; {@code weights.safetensors} holds member k's parameters under
- * {@code member<k>.<PyTorch name>}.
+ * curve and the model card (text fields, plus the {@code drift} profile object);
+ * {@code weights.safetensors} holds member k's parameters under {@code member<k>.<PyTorch name>}.
  */
 public final class RnnModelFile {
 
     static final String KIND = "rnn4j-forecaster";
+    /** The model card field holding the drift profile, an object beside the card's text fields. */
+    static final String DRIFT = "drift";
     private static final ObjectMapper JSON = ModelFiles.json();
 
     private RnnModelFile() {
@@ -68,6 +70,9 @@ public final class RnnModelFile {
         }
         ObjectNode card = root.putObject("model_card");
         f.card().forEach(card::put);
+        if (trained.drift() != null) {
+            card.set(DRIFT, trained.drift());
+        }
         ModelFile.save(target, root, weights);
     }
 
@@ -96,9 +101,18 @@ public final class RnnModelFile {
         for (JsonNode p : root.get("loss_history")) {
             history.add(new Forecaster.LossPoint(p.get(0).asInt(), p.get(1).asDouble(), p.get(2).asDouble()));
         }
+        // the card's text fields, and the drift profile object (absent in files saved before it existed)
         Map<String, String> card = new LinkedHashMap<>();
-        root.get("model_card").fields().forEachRemaining(e -> card.put(e.getKey(), e.getValue().asText()));
-        return new TrainedRnn(new RnnFitted(members, root.get("horizon").asInt(), history, card), scalers);
+        JsonNode drift = null;
+        for (var it = root.get("model_card").fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getKey().equals(DRIFT) && e.getValue().isObject()) {
+                drift = e.getValue();
+            } else {
+                card.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        return new TrainedRnn(new RnnFitted(members, root.get("horizon").asInt(), history, card), scalers, drift);
     }
 
     /** The tensors a config promises; refuses a file that is not a saved forecaster. */

@@ -1,5 +1,6 @@
 package dev.rnn4j.forecast.rnn;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rnn4j.forecast.data.TimeSeries;
 import dev.rnn4j.forecast.prep.ZScore;
 
@@ -15,14 +16,30 @@ import java.util.Map;
  *
  * @param fitted  the ensemble, working on z-scored values
  * @param scalers z-score of each training series, by series id
+ * @param drift   the model card's drift profile ({@link RnnDrift}), or null (a file saved before
+ *                forecasters recorded one, or too few validation steps)
  */
-public record TrainedRnn(RnnFitted fitted, Map<String, ZScore> scalers) {
+public record TrainedRnn(RnnFitted fitted, Map<String, ZScore> scalers, JsonNode drift) {
 
     public TrainedRnn {
         scalers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scalers));
+        drift = drift == null ? null : drift.deepCopy();
     }
 
-    /** Fits a z-score per series on its values, then the forecaster on the z-scored series. */
+    public TrainedRnn(RnnFitted fitted, Map<String, ZScore> scalers) {
+        this(fitted, scalers, null);
+    }
+
+    /** The drift profile, a copy (JSON nodes are mutable), or null. */
+    @Override
+    public JsonNode drift() {
+        return drift == null ? null : drift.deepCopy();
+    }
+
+    /**
+     * Fits a z-score per series on its values, then the forecaster on the z-scored series, then
+     * measures the first member's drift profile on its validation windows.
+     */
     public static TrainedRnn train(RnnForecaster forecaster, List<TimeSeries> series,
                                    dev.rnn4j.forecast.model.FitContext context) {
         Map<String, ZScore> scalers = new LinkedHashMap<>();
@@ -34,7 +51,8 @@ public record TrainedRnn(RnnFitted fitted, Map<String, ZScore> scalers) {
             }
             scaled.add(s.withValues(z.transform(s.valuesView())));
         }
-        return new TrainedRnn(forecaster.fit(scaled, context), scalers);
+        RnnFitted fitted = forecaster.fit(scaled, context);
+        return new TrainedRnn(fitted, scalers, RnnDrift.profile(fitted, scaled, forecaster.config().maxWindows()));
     }
 
     /** The next {@code horizon} values after each history, in data units. */
