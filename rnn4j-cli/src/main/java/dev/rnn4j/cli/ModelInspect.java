@@ -3,6 +3,7 @@ package dev.rnn4j.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rnn4j.forecast.rnn.RnnModelFile;
 import dev.rnn4j.model.LayerSpec;
 import dev.rnn4j.model.ModelConfig;
 import dev.rnn4j.model.ModelFiles;
@@ -38,20 +39,40 @@ final class ModelInspect implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JsonNode seq2seqConfig = Seq2seqInspect.configIfSeq2seq(modelPath);
-        boolean seq2seq = seq2seqConfig != null;
-        ObjectNode report = seq2seq ? Seq2seqInspect.report(modelPath, seq2seqConfig) : report(SavedModel.read(modelPath));
+        String kind = kindOf(modelPath);
+        ObjectNode report = switch (kind) {
+            case Seq2seqInspect.KIND -> Seq2seqInspect.report(modelPath, SavedModel.configJson(modelPath));
+            case RnnModelFile.KIND -> ForecasterInspect.report(modelPath, SavedModel.configJson(modelPath));
+            case TaggerInspect.KIND -> TaggerInspect.report(modelPath, SavedModel.configJson(modelPath));
+            default -> report(SavedModel.read(modelPath));
+        };
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
             out.println(ModelFiles.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(report));
-        } else if (seq2seq) {
-            Seq2seqInspect.printText(report, out);
         } else {
-            printText(report, out);
+            switch (kind) {
+                case Seq2seqInspect.KIND -> Seq2seqInspect.printText(report, out);
+                case RnnModelFile.KIND -> ForecasterInspect.printText(report, out);
+                case TaggerInspect.KIND -> TaggerInspect.printText(report, out);
+                default -> printText(report, out);
+            }
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The {@code kind} of the config.json at {@code path} (encoder-decoder, forecaster, tagger), or
+     * "" for a sequence model or a config.json that cannot be read, whose ordinary load then says
+     * what is wrong with it.
+     */
+    private static String kindOf(Path path) {
+        try {
+            return SavedModel.configJson(path).path("kind").asText("");
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return "";
+        }
     }
 
     static ObjectNode report(SavedModel saved) {
@@ -132,6 +153,11 @@ final class ModelInspect implements Callable<Integer> {
             out.println("alphabet     " + r.get("alphabet").asText());
         }
         printFields(r, out);
+        printDrift(r, out);
+    }
+
+    /** The drift reference of the card, a line per layer, if there is one. */
+    static void printDrift(ObjectNode r, PrintWriter out) {
         JsonNode drift = r.path("drift").path("layers");
         for (int l = 0; l < drift.size(); l++) {
             JsonNode p = drift.get(l);

@@ -21,20 +21,6 @@ final class Seq2seqInspect {
     private Seq2seqInspect() {
     }
 
-    /**
-     * The config.json of the model at {@code path} when it is an encoder-decoder, else null. A
-     * config.json that cannot be read also gives null, so the ordinary model load reports what is
-     * wrong with it.
-     */
-    static JsonNode configIfSeq2seq(Path path) {
-        try {
-            JsonNode config = SavedModel.configJson(path);
-            return KIND.equals(config.path("kind").asText()) ? config : null;
-        } catch (IOException | RuntimeException unreadable) {
-            return null;
-        }
-    }
-
     static ObjectNode report(Path path, JsonNode configJson) throws IOException {
         CharSeq2Seq model = CharSeq2Seq.load(path);   // validates the weights against the config, like any model load
         JsonNode m = configJson.path(KIND);

@@ -32,7 +32,7 @@ record TaggerModel(String format, BrownTagSet tagSet, TaggerConfig config, boole
                    TaggerNetwork network, float[] params) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String KIND = "sequence_tagger";
+    static final String KIND = "sequence_tagger";
 
     /** A fresh network for this shape and these vocabularies (dropout as in {@code config}). */
     static TaggerNetwork network(TaggerConfig config, boolean bio, Vocabulary tags) {

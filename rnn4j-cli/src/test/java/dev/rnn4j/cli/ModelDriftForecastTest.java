@@ -153,4 +153,28 @@ class ModelDriftForecastTest {
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--split").contains("forecaster");
     }
+
+    @Test
+    void inspectDescribesTheForecaster() throws IOException {
+        JsonNode r = json(run("model", "inspect", "--model", model.toString(), "--json"));
+        assertThat(r.get("kind").asText()).isEqualTo("forecaster");
+        assertThat(r.get("series")).extracting(JsonNode::asText).containsExactly("a", "b");
+        JsonNode member = r.get("members").get(0);
+        assertThat(r.get("members")).hasSize(1);
+        assertThat(member.at("/layers/0/cell").asText()).isEqualTo("GRU");
+        int h = member.at("/layers/0/hidden").asInt();
+        int in = member.get("inputs").asInt();
+        int out = member.get("outputs").asInt();
+        assertThat(h).isEqualTo(8);
+        assertThat(out).isEqualTo(r.get("horizon").asInt());
+        // PyTorch's GRU (weight_ih, weight_hh, two biases) and a dense head on the last step
+        assertThat(member.get("parameters").asInt()).isEqualTo(3 * h * (in + h) + 2 * 3 * h + h * out + out);
+        assertThat(r.get("parameters").asInt()).isEqualTo(member.get("parameters").asInt());
+        assertThat(r.at("/drift/measured_on").asText()).isEqualTo("validation");
+
+        MainTest.Result text = run("model", "inspect", "--model", model.toString());
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).contains("(forecaster, format 1").contains("ahead of 2 series: a, b").contains("GRU(8)")
+                .contains("drift ref").doesNotContain("incompatible");
+    }
 }

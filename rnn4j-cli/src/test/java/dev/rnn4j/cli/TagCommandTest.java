@@ -275,4 +275,20 @@ class TagCommandTest {
         assertThat(mixed.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(mixed.err()).contains(brownModel.toString()).contains("must share their tags");
     }
+
+    @Test
+    void inspectDescribesTheTagger() throws Exception {
+        MainTest.Result r = MainTest.run("model", "inspect", "--model", model.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = JSON.readTree(r.lastLine());
+        JsonNode config = JSON.readTree(model.resolve(ModelFile.CONFIG).toFile());
+        assertThat(json.get("kind").asText()).isEqualTo("sequence_tagger");
+        assertThat(json.get("tags")).isEqualTo(config.at("/vocabularies/tags/symbols"));
+        assertThat(json.get("words").asInt()).isEqualTo(config.at("/vocabularies/words/symbols").size());
+        assertThat(json.at("/architecture/hidden").asInt()).isEqualTo(16);
+
+        MainTest.Result text = MainTest.run("model", "inspect", "--model", model.toString());
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).contains("(sequence tagger, format 1").contains("BiLSTM(16)").contains("CRF over 11 tags (BIO constraints)");
+    }
 }

@@ -30,7 +30,7 @@ import java.util.Map;
  */
 public final class RnnModelFile {
 
-    static final String KIND = "rnn4j-forecaster";
+    public static final String KIND = "rnn4j-forecaster";
     /** The model card field holding the drift profile, an object beside the card's text fields. */
     static final String DRIFT = "drift";
     private static final ObjectMapper JSON = ModelFiles.json();

@@ -30,6 +30,11 @@ public record TrainedRnn(RnnFitted fitted, Map<String, ZScore> scalers, JsonNode
         this(fitted, scalers, null);
     }
 
+    /** The number of trained parameters of each ensemble member, in member order. */
+    public List<Integer> parameterCounts() {
+        return fitted.members().stream().map(m -> m.model().parameters().length).toList();
+    }
+
     /** The drift profile, a copy (JSON nodes are mutable), or null. */
     @Override
     public JsonNode drift() {
