@@ -101,12 +101,17 @@ final class ModelDrift implements Callable<Integer> {
     }
 
     private Streamed classifier() throws IOException {
-        for (Object[] o : new Object[][] {{"--target", target}, {"--time", time}, {"--series", seriesColumn}, {"--fill", fill}}) {
-            if (o[1] != null) {
-                throw new CliException(ExitCodes.USAGE, o[0] + " is for a forecaster; " + modelDir
+        Map<String, String> forecasterOnly = new LinkedHashMap<>();
+        forecasterOnly.put("--target", target);
+        forecasterOnly.put("--time", time);
+        forecasterOnly.put("--series", seriesColumn);
+        forecasterOnly.put("--fill", fill);
+        forecasterOnly.forEach((option, value) -> {
+            if (value != null) {
+                throw new CliException(ExitCodes.USAGE, option + " is for a forecaster; " + modelDir
                         + " is a classifier, whose --data is read in the format it was trained on.");
             }
-        }
+        });
         SavedModel saved = SavedModel.read(modelDir);
         if (saved.classifier() == null) {
             throw new CliException(ExitCodes.USAGE, modelDir + " has no " + ClassifierMeta.FILE
