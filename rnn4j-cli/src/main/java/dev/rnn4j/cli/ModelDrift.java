@@ -57,17 +57,9 @@ final class ModelDrift implements Callable<Integer> {
     @Option(names = "--split", description = "Classifier only: only instances of this split (default: all).")
     String split;
 
-    @Option(names = "--target", description = "Forecaster only: column to watch (default: every numeric column).")
-    String target;
-
-    @Option(names = "--time", description = "Forecaster only: time column.")
-    String time;
-
-    @Option(names = "--series", description = "Forecaster only: series-id column, for many series in long format.")
-    String seriesColumn;
-
-    @Option(names = "--fill", description = "Forecaster only: missing values: error, previous, linear or zero (default: error).")
-    String fill;
+    /** Forecaster only: how --data is read, as forecast train reads it. */
+    @Mixin
+    SeriesColumns columns;
 
     @Option(names = "--threshold", defaultValue = "0.25", description = "PSI above which a layer is in alert (default: ${DEFAULT-VALUE}).")
     double threshold;
@@ -101,17 +93,10 @@ final class ModelDrift implements Callable<Integer> {
     }
 
     private Streamed classifier() throws IOException {
-        Map<String, String> forecasterOnly = new LinkedHashMap<>();
-        forecasterOnly.put("--target", target);
-        forecasterOnly.put("--time", time);
-        forecasterOnly.put("--series", seriesColumn);
-        forecasterOnly.put("--fill", fill);
-        forecasterOnly.forEach((option, value) -> {
-            if (value != null) {
-                throw new CliException(ExitCodes.USAGE, option + " is for a forecaster; " + modelDir
-                        + " is a classifier, whose --data is read in the format it was trained on.");
-            }
-        });
+        if (!columns.given().isEmpty()) {
+            throw new CliException(ExitCodes.USAGE, columns.given().keySet().iterator().next() + " is for a forecaster; " + modelDir
+                    + " is a classifier, whose --data is read in the format it was trained on.");
+        }
         SavedModel saved = SavedModel.read(modelDir);
         if (saved.classifier() == null) {
             throw new CliException(ExitCodes.USAGE, modelDir + " has no " + ClassifierMeta.FILE
@@ -147,7 +132,7 @@ final class ModelDrift implements Callable<Integer> {
             throw new CliException(ExitCodes.INVALID_INPUT, modelDir + ": the forecaster's model card has no drift profile "
                     + "(field model_card.drift); it was saved before forecast train recorded one, so train it again to watch it.");
         }
-        List<TimeSeries> series = ForecastSeriesOptions.read(data, target, time, seriesColumn, 0, fill == null ? "error" : fill);
+        List<TimeSeries> series = columns.read(data, 0);
         List<Sequence> seqs;
         try {
             seqs = RnnDrift.windows(trained, series);
