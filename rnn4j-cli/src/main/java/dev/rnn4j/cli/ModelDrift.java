@@ -93,8 +93,9 @@ final class ModelDrift implements Callable<Integer> {
     }
 
     private Streamed classifier() throws IOException {
-        if (!columns.given().isEmpty()) {
-            throw new CliException(ExitCodes.USAGE, columns.given().keySet().iterator().next() + " is for a forecaster; " + modelDir
+        Map<String, String> forecasterOnly = columns.given();
+        if (!forecasterOnly.isEmpty()) {
+            throw new CliException(ExitCodes.USAGE, forecasterOnly.keySet().iterator().next() + " is for a forecaster; " + modelDir
                     + " is a classifier, whose --data is read in the format it was trained on.");
         }
         SavedModel saved = SavedModel.read(modelDir);

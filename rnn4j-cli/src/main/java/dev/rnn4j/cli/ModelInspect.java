@@ -39,11 +39,12 @@ final class ModelInspect implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String kind = kindOf(modelPath);
+        JsonNode config = readableConfig(modelPath);
+        String kind = config == null ? "" : config.path("kind").asText("");
         ObjectNode report = switch (kind) {
-            case Seq2seqInspect.KIND -> Seq2seqInspect.report(modelPath, SavedModel.configJson(modelPath));
-            case RnnModelFile.KIND -> ForecasterInspect.report(modelPath, SavedModel.configJson(modelPath));
-            case TaggerInspect.KIND -> TaggerInspect.report(modelPath, SavedModel.configJson(modelPath));
+            case Seq2seqInspect.KIND -> Seq2seqInspect.report(modelPath, config);
+            case RnnModelFile.KIND -> ForecasterInspect.report(modelPath, config);
+            case TaggerInspect.KIND -> TaggerInspect.report(modelPath, config);
             default -> report(SavedModel.read(modelPath));
         };
         PrintWriter out = spec.commandLine().getOut();
@@ -63,15 +64,15 @@ final class ModelInspect implements Callable<Integer> {
     }
 
     /**
-     * The {@code kind} of the config.json at {@code path} (encoder-decoder, forecaster, tagger), or
-     * "" for a sequence model or a config.json that cannot be read, whose ordinary load then says
-     * what is wrong with it.
+     * The config.json at {@code path}, whose {@code kind} picks the report (encoder-decoder,
+     * forecaster, tagger; none for a sequence model), or null when it cannot be read: the ordinary
+     * model load then says what is wrong with it.
      */
-    private static String kindOf(Path path) {
+    private static JsonNode readableConfig(Path path) {
         try {
-            return SavedModel.configJson(path).path("kind").asText("");
+            return SavedModel.configJson(path);
         } catch (java.io.IOException | RuntimeException unreadable) {
-            return "";
+            return null;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.rnn4j.cli;
 import dev.rnn4j.text.seq2seq.CharSeq2Seq;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The model and the decoding options shared by {@code seq2seq eval} and {@code seq2seq predict} (a picocli mixin). */
@@ -28,6 +29,11 @@ final class Seq2seqDecodeOptions {
             throw new CliException(ExitCodes.USAGE, "Expected --beam, --max-len and --batch >= 1 and --alpha >= 0, got " + beam
                     + ", " + maxLength + ", " + batch + " and " + alpha + ".");
         }
+    }
+
+    /** The model's outputs for {@code sources}, decoded with these options. */
+    List<String> translate(CharSeq2Seq model, List<String> sources) {
+        return model.translate(sources, beam, alpha, maxLength, batch);
     }
 
     /** The model, set to decode on {@code threads} threads. */

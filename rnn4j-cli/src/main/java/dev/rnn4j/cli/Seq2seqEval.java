@@ -46,8 +46,7 @@ final class Seq2seqEval implements Callable<Integer> {
         CharSeq2Seq model = decode.load(common.threads);
         List<TextPair> pairs = PairFile.read(data);
         model.symbols(pairs); // a target character the model cannot produce is an error naming its line, not a silent miss
-        List<String> predicted = model.translate(pairs.stream().map(TextPair::source).toList(), decode.beam, decode.alpha,
-                decode.maxLength, decode.batch);
+        List<String> predicted = decode.translate(model, pairs.stream().map(TextPair::source).toList());
         TreeMap<Integer, int[]> byLength = new TreeMap<>(); // length -> {correct, total}
         int[] inRange = new int[2];
         int[] beyond = new int[2];

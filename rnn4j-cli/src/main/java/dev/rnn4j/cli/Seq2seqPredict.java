@@ -39,7 +39,7 @@ final class Seq2seqPredict implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CharSeq2Seq model = decode.load(common.threads);
         List<String> sources = PairFile.read(data, true).stream().map(TextPair::source).toList();
-        List<String> predicted = model.translate(sources, decode.beam, decode.alpha, decode.maxLength, decode.batch);
+        List<String> predicted = decode.translate(model, sources);
         for (int i = 0; i < sources.size(); i++) {
             if (common.json) {
                 Map<String, Object> j = new LinkedHashMap<>();

@@ -51,14 +51,11 @@ final class SystemComparison {
 
     /** The model's tags on {@code gold}'s tokens, as sentences of the same shape. */
     private static List<TaggedSentence> predictions(TaggerEnsemble tagger, List<TaggedSentence> gold, int batch) {
+        List<List<String>> tags = tagger.predictNames(gold.stream().map(TaggedSentence::tokens).toList(), batch);
         List<TaggedSentence> out = new ArrayList<>(gold.size());
-        for (int from = 0; from < gold.size(); from += batch) {
-            List<TaggedSentence> part = gold.subList(from, Math.min(gold.size(), from + batch));
-            List<List<String>> tags = tagger.predictNames(part.stream().map(TaggedSentence::tokens).toList());
-            for (int i = 0; i < part.size(); i++) {
-                TaggedSentence g = part.get(i);
-                out.add(new TaggedSentence(g.tokens(), tags.get(i), g.source(), g.lines()));
-            }
+        for (int i = 0; i < gold.size(); i++) {
+            TaggedSentence g = gold.get(i);
+            out.add(new TaggedSentence(g.tokens(), tags.get(i), g.source(), g.lines()));
         }
         return out;
     }

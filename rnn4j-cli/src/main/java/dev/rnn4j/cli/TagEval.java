@@ -42,9 +42,8 @@ final class TagEval implements Callable<Integer> {
     @Option(names = "--tagset", description = "Brown tag column: raw, base or coarse (default: the one the model was trained on).")
     String tagSet;
 
-    @Option(names = "--model", required = true, description = "Model directory written by 'rnn4j tag train'; repeat it to score "
-            + "several models tagging together (their scores averaged: log-linear pooling).")
-    List<Path> modelDirs;
+    @Mixin
+    TaggerOptions taggers;
 
     @Option(names = "--unknown-tags", defaultValue = "fail", description = "A gold tag the model never saw: fail (an error naming "
             + "file and line) or count-as-wrong (default: ${DEFAULT-VALUE}).")
@@ -54,13 +53,6 @@ final class TagEval implements Callable<Integer> {
             + "predicted tag last; the WNUT-17 submissions, say): each is scored like the model and the table ranks them together.")
     Path compare;
 
-    @Option(names = "--entity-bias", defaultValue = "0", description = "Added to the score of every tag but O before decoding "
-            + "(BIO tag sets): above 0 trades precision for recall, multiplying the odds of an entity tag by e^bias (default: ${DEFAULT-VALUE}).")
-    float entityBias;
-
-    @Option(names = "--batch", defaultValue = "64", description = "Sentences per prediction batch (default: ${DEFAULT-VALUE}).")
-    int batch;
-
     @Override
     public Integer call() throws Exception {
         common.validate();
@@ -69,23 +61,21 @@ final class TagEval implements Callable<Integer> {
             case "count-as-wrong" -> UnknownGoldTags.COUNT_AS_WRONG;
             default -> throw new CliException(ExitCodes.USAGE, "--unknown-tags must be fail or count-as-wrong, got '" + unknownTags + "'.");
         };
-        if (batch < 1) {
-            throw new CliException(ExitCodes.USAGE, "--batch must be >= 1, got " + batch + ".");
-        }
+        taggers.validate();
         TagCorpus.checkFormat(format);
-        List<TaggerModel> models = TaggerModel.loadAll(modelDirs);
+        List<TaggerModel> models = taggers.load();
         TaggerModel model = models.get(0);
-        TaggerEnsemble tagger = TaggerModel.ensemble(models, entityBias);
-        String label = TaggerModel.label(modelDirs);
+        TaggerEnsemble tagger = taggers.ensemble(models);
+        String label = taggers.label();
         List<TaggedSentence> gold = TagCorpus.readTagged(data, format, tagSet == null ? model.tagSet() : TagTrain.parseTagSet(tagSet));
-        TaggerEvaluation.Result result = TaggerEvaluation.evaluate(tagger, gold, batch, unknown);
+        TaggerEvaluation.Result result = TaggerEvaluation.evaluate(tagger, gold, taggers.batch, unknown);
         SpanEvaluation s = result.scores();
-        List<SystemScore> ranking = compare == null ? List.of() : SystemComparison.rank(compare, label, tagger, gold, batch);
+        List<SystemScore> ranking = compare == null ? List.of() : SystemComparison.rank(compare, label, tagger, gold, taggers.batch);
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("models", models.size());
-            j.put("entity_bias", entityBias);
+            j.put("entity_bias", taggers.entityBias);
             j.put("sentences", gold.size());
             j.put("tokens", s.accuracy().total());
             j.put("accuracy", s.accuracy().value());

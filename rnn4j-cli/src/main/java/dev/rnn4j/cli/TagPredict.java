@@ -36,28 +36,18 @@ final class TagPredict implements Callable<Integer> {
     @Option(names = "--format", required = true, description = "conll or brown (Brown '#' comment lines are skipped).")
     String format;
 
-    @Option(names = "--model", required = true, description = "Model directory written by 'rnn4j tag train'; repeat it to tag "
-            + "with several models together (their scores averaged: log-linear pooling).")
-    List<Path> modelDirs;
+    @Mixin
+    TaggerOptions taggers;
 
     @Option(names = "--out", description = "Output file (default: standard output).")
     Path outFile;
 
-    @Option(names = "--entity-bias", defaultValue = "0", description = "Added to the score of every tag but O before decoding "
-            + "(BIO tag sets): above 0 trades precision for recall, multiplying the odds of an entity tag by e^bias (default: ${DEFAULT-VALUE}).")
-    float entityBias;
-
-    @Option(names = "--batch", defaultValue = "64", description = "Sentences per prediction batch (default: ${DEFAULT-VALUE}).")
-    int batch;
-
     @Override
     public Integer call() throws Exception {
         common.validate();
-        if (batch < 1) {
-            throw new CliException(ExitCodes.USAGE, "--batch must be >= 1, got " + batch + ".");
-        }
+        taggers.validate();
         TagCorpus.checkFormat(format);
-        TaggerEnsemble model = TaggerModel.ensemble(TaggerModel.loadAll(modelDirs), entityBias);
+        TaggerEnsemble model = taggers.ensemble(taggers.load());
         List<List<String>> sentences = TagCorpus.readTokens(data, format);
         if (outFile == null) {
             PrintWriter out = spec.commandLine().getOut();
@@ -76,9 +66,11 @@ final class TagPredict implements Callable<Integer> {
     }
 
     private void write(TaggerEnsemble model, List<List<String>> sentences, Writer w) throws IOException {
+        // A batch at a time, so that output appears while the rest is being tagged.
+        int batch = taggers.batch;
         for (int from = 0; from < sentences.size(); from += batch) {
             List<List<String>> chunk = sentences.subList(from, Math.min(sentences.size(), from + batch));
-            List<List<String>> predicted = model.predictNames(chunk);
+            List<List<String>> predicted = model.predictNames(chunk, batch);
             for (int i = 0; i < chunk.size(); i++) {
                 List<String> tags = predicted.get(i);
                 for (int t = 0; t < chunk.get(i).size(); t++) {

@@ -1,7 +1,6 @@
 package dev.rnn4j.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +10,7 @@ import dev.rnn4j.nn.RecurrentNetwork;
 import dev.rnn4j.nn.RecurrentOutput;
 import dev.rnn4j.tensor.Tensor;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -32,19 +29,7 @@ class PyTorchInteropTest {
 
     @TestFactory
     Stream<DynamicTest> pytorchModelsLoadAndAgree() throws IOException {
-        String prop = System.getProperty("rnn4j.torch.dir", "").trim();
-        assumeFalse(prop.isEmpty(), "no -Drnn4j.torch.dir given");
-        Path dir = Path.of(prop);
-        if (!dir.isAbsolute() && !Files.isDirectory(dir)) {
-            dir = Path.of(System.getProperty("rnn4j.root.dir", "")).resolve(prop);
-        }
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String name : Files.readAllLines(dir.resolve("CASES"))) {
-            if (!name.isBlank()) {
-                Path d = dir;
-                tests.add(DynamicTest.dynamicTest(name, () -> check(d, name.trim())));
-            }
-        }
+        List<DynamicTest> tests = TorchExports.cases("CASES", PyTorchInteropTest::check);
         return tests.stream();
     }
 

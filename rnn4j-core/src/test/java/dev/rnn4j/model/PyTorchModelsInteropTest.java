@@ -1,17 +1,15 @@
 package dev.rnn4j.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rnn4j.io.SafeTensors;
+import dev.rnn4j.io.TorchExports;
 import dev.rnn4j.nn.CellType;
 import dev.rnn4j.tensor.Tensor;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,19 +29,7 @@ class PyTorchModelsInteropTest {
 
     @TestFactory
     Stream<DynamicTest> pytorchModelsWithALinearHeadLoadAndAgree() throws IOException {
-        String prop = System.getProperty("rnn4j.torch.dir", "").trim();
-        assumeFalse(prop.isEmpty(), "no -Drnn4j.torch.dir given");
-        Path dir = Path.of(prop);
-        if (!dir.isAbsolute() && !Files.isDirectory(dir)) {
-            dir = Path.of(System.getProperty("rnn4j.root.dir", "")).resolve(prop);
-        }
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String name : Files.readAllLines(dir.resolve("MODEL_CASES"))) {
-            if (!name.isBlank()) {
-                Path d = dir;
-                tests.add(DynamicTest.dynamicTest(name, () -> check(d, name.trim())));
-            }
-        }
+        List<DynamicTest> tests = TorchExports.cases("MODEL_CASES", PyTorchModelsInteropTest::check);
         assertThat(tests).as("cases listed in MODEL_CASES").isNotEmpty();
         return tests.stream();
     }

@@ -24,6 +24,8 @@ public final class TaggerEnsemble {
 
     private final List<Member> members;
     private final float entityBias;
+    /** Index of the O tag, or -1 (then the entity bias is 0). */
+    private final int outside;
 
     public TaggerEnsemble(List<Member> members) {
         this(members, 0f);
@@ -54,12 +56,13 @@ public final class TaggerEnsemble {
         if (!Float.isFinite(entityBias)) {
             throw new IllegalArgumentException("The entity bias must be a finite number, got " + entityBias + ".");
         }
-        if (entityBias != 0f && first.encoder().tags().indexOf(OUTSIDE) < 0) {
+        if (entityBias != 0f && !first.encoder().tags().symbols().contains(OUTSIDE)) {
             throw new IllegalArgumentException("An entity bias needs a tag set with an 'O' tag; these tags have none: "
                     + first.encoder().tags().symbols() + ".");
         }
         this.members = List.copyOf(members);
         this.entityBias = entityBias;
+        this.outside = first.encoder().tags().indexOf(OUTSIDE);
     }
 
 
@@ -100,7 +103,6 @@ public final class TaggerEnsemble {
     }
 
     private void addEntityBias(TagScores scores) {
-        int outside = tags().indexOf(OUTSIDE);
         int k = scores.numTags();
         float[] e = scores.emissions();
         for (int b = 0; b < scores.lengths().length; b++) {
@@ -115,12 +117,16 @@ public final class TaggerEnsemble {
         }
     }
 
-    /** The best tags of each sentence, by name. */
-    public List<List<String>> predictNames(List<? extends List<String>> sentences) {
-        int[][] indices = predict(sentences);
-        List<List<String>> out = new ArrayList<>(indices.length);
-        for (int[] s : indices) {
-            out.add(firstEncoder().tagNames(s));
+    /** The best tags of each sentence, by name, predicted {@code batchSize} sentences at a time. */
+    public List<List<String>> predictNames(List<? extends List<String>> sentences, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize + ".");
+        }
+        List<List<String>> out = new ArrayList<>(sentences.size());
+        for (int from = 0; from < sentences.size(); from += batchSize) {
+            for (int[] s : predict(sentences.subList(from, Math.min(sentences.size(), from + batchSize)))) {
+                out.add(firstEncoder().tagNames(s));
+            }
         }
         return out;
     }

@@ -38,23 +38,19 @@ public final class TaggerEvaluation {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize + ".");
         }
+        long unknownCount = 0;
         if (unknown == UnknownGoldTags.FAIL) {
             // Every gold tag is checked before any time is spent predicting.
             tagger.firstEncoder().requireKnownTags(sentences);
+        } else {
+            for (TaggedSentence s : sentences) {
+                unknownCount += s.tags().stream().filter(t -> tagger.tags().indexOf(t) < 0).count();
+            }
         }
+        List<List<String>> predicted = tagger.predictNames(sentences.stream().map(TaggedSentence::tokens).toList(), batchSize);
         SpanEvaluation result = new SpanEvaluation();
-        long unknownCount = 0;
-        for (int from = 0; from < sentences.size(); from += batchSize) {
-            List<TaggedSentence> chunk = sentences.subList(from, Math.min(sentences.size(), from + batchSize));
-            if (unknown == UnknownGoldTags.COUNT_AS_WRONG) {
-                for (TaggedSentence s : chunk) {
-                    unknownCount += s.tags().stream().filter(t -> tagger.tags().indexOf(t) < 0).count();
-                }
-            }
-            List<List<String>> predicted = tagger.predictNames(chunk.stream().map(TaggedSentence::tokens).toList());
-            for (int i = 0; i < chunk.size(); i++) {
-                result.add(chunk.get(i).tags(), predicted.get(i));
-            }
+        for (int i = 0; i < sentences.size(); i++) {
+            result.add(sentences.get(i).tags(), predicted.get(i));
         }
         return new Result(result, unknownCount);
     }
