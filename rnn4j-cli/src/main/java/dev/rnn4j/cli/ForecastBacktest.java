@@ -4,7 +4,6 @@ import dev.rnn4j.forecast.api.BacktestOutcome;
 import dev.rnn4j.forecast.api.BacktestRequest;
 import dev.rnn4j.forecast.api.BacktestRunner;
 import dev.rnn4j.forecast.api.ResultJson;
-import dev.rnn4j.forecast.data.FillPolicy;
 import dev.rnn4j.forecast.eval.ModelResult;
 import dev.rnn4j.forecast.eval.RetrainPolicy;
 import dev.rnn4j.forecast.eval.WindowKind;
@@ -48,14 +47,8 @@ final class ForecastBacktest implements Callable<Integer> {
     @Option(names = "--demo", description = "Use the bundled monthly sunspots series (1749 on).")
     boolean demo;
 
-    @Option(names = "--target", description = "Column to forecast (default: every numeric column).")
-    String target;
-
-    @Option(names = "--time", description = "Time column (ISO dates, year-months, numbers).")
-    String time;
-
-    @Option(names = "--series", description = "Series-id column, for many series in long format.")
-    String series;
+    @Mixin
+    SeriesColumns columns;
 
     @Option(names = "--covariates", split = ",", description = "Covariate columns, comma-separated.")
     List<String> covariates;
@@ -81,9 +74,6 @@ final class ForecastBacktest implements Callable<Integer> {
     @Option(names = "--retrain", defaultValue = "every-fold", description = "every-fold or first-fold-only (default: ${DEFAULT-VALUE}).")
     String retrain;
 
-    @Option(names = "--fill", defaultValue = "error", description = "Missing values: error, previous, linear or zero (default: ${DEFAULT-VALUE}).")
-    String fill;
-
     @Option(names = "--baselines", split = ",", description = "Baselines to run (default: all).")
     List<String> baselines;
 
@@ -104,9 +94,9 @@ final class ForecastBacktest implements Callable<Integer> {
         }
         Path reportFile = report != null ? report : (demo ? DEMO_REPORT : null);
         List<Forecaster> candidates = noRnn ? List.of() : List.of(new RnnForecaster(rnn.config(common.threads)));
-        BacktestRequest request = new BacktestRequest(data, demo, target, time, series, covariates, horizon, folds, season,
+        BacktestRequest request = new BacktestRequest(data, demo, columns.target, columns.time, columns.series, covariates, horizon, folds, season,
                 step, choice(WindowKind.class, "--window", window), trainWindow,
-                choice(RetrainPolicy.class, "--retrain", retrain), FillPolicy.parse(fill), baselines, candidates, shuffle,
+                choice(RetrainPolicy.class, "--retrain", retrain), columns.fillPolicy(), baselines, candidates, shuffle,
                 common.seed, reportFile == null ? null : reportFile.toAbsolutePath());
         BacktestOutcome outcome;
         try (ForecastProgress progress = new ForecastProgress(spec.commandLine().getErr(), "backtest")) {

@@ -14,15 +14,15 @@ import java.util.Map;
 
 /**
  * Which columns of a series CSV hold the values, the time and the series id, and how gaps are
- * filled: a picocli mixin shared by {@code forecast train}, {@code forecast predict} and
- * {@code model drift}, so the three read series alike.
+ * filled: a picocli mixin shared by {@code forecast backtest}, {@code train}, {@code predict}
+ * and {@code model drift}, so all four read series alike.
  */
 final class SeriesColumns {
 
     @Option(names = "--target", description = "Column to forecast (default: every numeric column).")
     String target;
 
-    @Option(names = "--time", description = "Time column.")
+    @Option(names = "--time", description = "Time column (ISO dates, year-months, numbers).")
     String time;
 
     @Option(names = "--series", description = "Series-id column, for many series in long format.")
@@ -33,9 +33,13 @@ final class SeriesColumns {
 
     /** The series of {@code data}; {@code season} 0 lets the time column decide. */
     List<TimeSeries> read(Path data, int season) throws IOException {
-        CsvSpec spec = new CsvSpec(target == null ? List.of() : List.of(target), time, series, List.of(), season,
-                FillPolicy.parse(fill == null ? "error" : fill));
+        CsvSpec spec = new CsvSpec(target == null ? List.of() : List.of(target), time, series, List.of(), season, fillPolicy());
         return CsvSeriesReader.read(data, spec).series();
+    }
+
+    /** --fill, error when not given. */
+    FillPolicy fillPolicy() {
+        return FillPolicy.parse(fill == null ? "error" : fill);
     }
 
     /** The options given on the command line, by name, in declaration order (empty when none was). */
