@@ -28,6 +28,8 @@ final class VectorGemm {
     /** Rows and columns of the narrow micro-tile, for products with at most two vectors of columns. */
     static final int MRN = 8;
     static final int NRN = 2 * L;
+    /** Rows of the single-vector micro-tile, for products with at most one vector of columns. */
+    static final int MRS = 16;
     private static final int KC = 128;
     private static final int MC = 96;
     private static final int NC = Math.max(NR, 1024 / NR * NR);
@@ -82,9 +84,10 @@ final class VectorGemm {
         int csa = transA == Transpose.NO ? 1 : lda;
         int rsb = transB == Transpose.NO ? ldb : 1;
         int csb = transB == Transpose.NO ? 1 : ldb;
-        // Narrow products (a layer's few input features) would leave most of a 4-vector tile empty.
+        // Narrow products (a layer's few input features) would leave most of a 4-vector tile empty;
+        // the narrowest (at most one vector) would still waste half of a 2-vector one.
         boolean narrow = n <= NRN;
-        int width = narrow ? NRN : NR;
+        int width = n <= L ? L : narrow ? NRN : NR;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -97,7 +100,7 @@ final class VectorGemm {
                     int blockA = aOff + ic * rsa + pc * csa;
                     int blockC = cOff + ic * ldc + jc;
                     if (narrow) {
-                        macroNarrow(mc, nc, kc, a, blockA, rsa, csa, pb, alpha, c, blockC, ldc, ws.tile);
+                        macroNarrow(width, mc, nc, kc, a, blockA, rsa, csa, pb, alpha, c, blockC, ldc, ws.tile);
                     } else {
                         macro(mc, nc, kc, a, blockA, rsa, csa, pb, alpha, c, blockC, ldc, ws.tile);
                     }
@@ -174,29 +177,41 @@ final class VectorGemm {
     }
 
     /**
-     * The sweep of {@link #macro} for a narrow B (one panel of NRN columns): 8-row groups with
-     * {@link #kernel8n}, leftover rows with a plain loop (they only occur when m is not a multiple of 8).
+     * The sweep of {@link #macro} for a narrow B (one panel of {@code width} columns, NRN or L):
+     * 8-row groups with {@link #kernel8n} or 16-row groups with {@link #kernel16s}, leftover rows
+     * with a plain loop (they only occur when m is not a multiple of the group).
      */
-    private static void macroNarrow(int mc, int nc, int kc, float[] a, int aOff, int rsa, int csa, float[] pb,
-                                    float alpha, float[] c, int cOff, int ldc, float[] tile) {
-        int fullRows = mc - mc % MRN;
-        for (int ir = 0; ir < fullRows; ir += MRN) {
-            if (nc == NRN && alpha == 1f) {
-                kernel8n(kc, a, aOff + ir * rsa, rsa, csa, pb, 0, c, cOff + ir * ldc, ldc);
+    private static void macroNarrow(int width, int mc, int nc, int kc, float[] a, int aOff, int rsa, int csa,
+                                    float[] pb, float alpha, float[] c, int cOff, int ldc, float[] tile) {
+        boolean single = width == L;
+        int group = single ? MRS : MRN;
+        int fullRows = mc - mc % group;
+        for (int ir = 0; ir < fullRows; ir += group) {
+            if (nc == width && alpha == 1f) {
+                narrowKernel(single, kc, a, aOff + ir * rsa, rsa, csa, pb, c, cOff + ir * ldc, ldc);
             } else {
-                java.util.Arrays.fill(tile, 0, MRN * NRN, 0f);
-                kernel8n(kc, a, aOff + ir * rsa, rsa, csa, pb, 0, tile, 0, NRN);
-                addTile(MRN, nc, tile, NRN, alpha, c, cOff + ir * ldc, ldc);
+                java.util.Arrays.fill(tile, 0, group * width, 0f);
+                narrowKernel(single, kc, a, aOff + ir * rsa, rsa, csa, pb, tile, 0, width);
+                addTile(group, nc, tile, width, alpha, c, cOff + ir * ldc, ldc);
             }
         }
         for (int i = fullRows; i < mc; i++) {
             for (int j = 0; j < nc; j++) {
                 float sum = 0f;
                 for (int p = 0; p < kc; p++) {
-                    sum = Math.fma(a[aOff + i * rsa + p * csa], pb[p * NRN + j], sum);
+                    sum = Math.fma(a[aOff + i * rsa + p * csa], pb[p * width + j], sum);
                 }
                 c[cOff + i * ldc + j] += alpha * sum;
             }
+        }
+    }
+
+    private static void narrowKernel(boolean single, int kc, float[] a, int aOff, int ars, int acs, float[] pb,
+                                     float[] c, int cOff, int ldc) {
+        if (single) {
+            kernel16s(kc, a, aOff, ars, acs, pb, 0, c, cOff, ldc);
+        } else {
+            kernel8n(kc, a, aOff, ars, acs, pb, 0, c, cOff, ldc);
         }
     }
 
@@ -445,5 +460,65 @@ final class VectorGemm {
         FloatVector.fromArray(S, c, r6 + 1 * L).add(c61).intoArray(c, r6 + 1 * L);
         FloatVector.fromArray(S, c, r7).add(c70).intoArray(c, r7);
         FloatVector.fromArray(S, c, r7 + 1 * L).add(c71).intoArray(c, r7 + 1 * L);
+    }
+    /**
+     * The micro-kernel for the narrowest products (n at most one vector, e.g. the weight and input
+     * gradients of a layer with 16 input features): {@code C += A * B} on a 16 x L tile, one vector
+     * accumulator per row, A addressed as in {@link #kernel4} and B packed in panels of L columns.
+     */
+    static void kernel16s(int kc, float[] a, int aOff, int ars, int acs, float[] b, int bOff, float[] c, int cOff, int ldc) {
+        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S), c4 = FloatVector.zero(S), c5 = FloatVector.zero(S), c6 = FloatVector.zero(S), c7 = FloatVector.zero(S), c8 = FloatVector.zero(S), c9 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S), c14 = FloatVector.zero(S), c15 = FloatVector.zero(S);
+        int a0 = aOff + 0 * ars;
+        int a1 = aOff + 1 * ars;
+        int a2 = aOff + 2 * ars;
+        int a3 = aOff + 3 * ars;
+        int a4 = aOff + 4 * ars;
+        int a5 = aOff + 5 * ars;
+        int a6 = aOff + 6 * ars;
+        int a7 = aOff + 7 * ars;
+        int a8 = aOff + 8 * ars;
+        int a9 = aOff + 9 * ars;
+        int a10 = aOff + 10 * ars;
+        int a11 = aOff + 11 * ars;
+        int a12 = aOff + 12 * ars;
+        int a13 = aOff + 13 * ars;
+        int a14 = aOff + 14 * ars;
+        int a15 = aOff + 15 * ars;
+        int pb = bOff;
+        for (int p = 0, pa = 0; p < kc; p++, pb += L, pa += acs) {
+            FloatVector bv = FloatVector.fromArray(S, b, pb);
+            c0 = bv.fma(FloatVector.broadcast(S, a[a0 + pa]), c0);
+            c1 = bv.fma(FloatVector.broadcast(S, a[a1 + pa]), c1);
+            c2 = bv.fma(FloatVector.broadcast(S, a[a2 + pa]), c2);
+            c3 = bv.fma(FloatVector.broadcast(S, a[a3 + pa]), c3);
+            c4 = bv.fma(FloatVector.broadcast(S, a[a4 + pa]), c4);
+            c5 = bv.fma(FloatVector.broadcast(S, a[a5 + pa]), c5);
+            c6 = bv.fma(FloatVector.broadcast(S, a[a6 + pa]), c6);
+            c7 = bv.fma(FloatVector.broadcast(S, a[a7 + pa]), c7);
+            c8 = bv.fma(FloatVector.broadcast(S, a[a8 + pa]), c8);
+            c9 = bv.fma(FloatVector.broadcast(S, a[a9 + pa]), c9);
+            c10 = bv.fma(FloatVector.broadcast(S, a[a10 + pa]), c10);
+            c11 = bv.fma(FloatVector.broadcast(S, a[a11 + pa]), c11);
+            c12 = bv.fma(FloatVector.broadcast(S, a[a12 + pa]), c12);
+            c13 = bv.fma(FloatVector.broadcast(S, a[a13 + pa]), c13);
+            c14 = bv.fma(FloatVector.broadcast(S, a[a14 + pa]), c14);
+            c15 = bv.fma(FloatVector.broadcast(S, a[a15 + pa]), c15);
+        }
+        FloatVector.fromArray(S, c, cOff + 0 * ldc).add(c0).intoArray(c, cOff + 0 * ldc);
+        FloatVector.fromArray(S, c, cOff + 1 * ldc).add(c1).intoArray(c, cOff + 1 * ldc);
+        FloatVector.fromArray(S, c, cOff + 2 * ldc).add(c2).intoArray(c, cOff + 2 * ldc);
+        FloatVector.fromArray(S, c, cOff + 3 * ldc).add(c3).intoArray(c, cOff + 3 * ldc);
+        FloatVector.fromArray(S, c, cOff + 4 * ldc).add(c4).intoArray(c, cOff + 4 * ldc);
+        FloatVector.fromArray(S, c, cOff + 5 * ldc).add(c5).intoArray(c, cOff + 5 * ldc);
+        FloatVector.fromArray(S, c, cOff + 6 * ldc).add(c6).intoArray(c, cOff + 6 * ldc);
+        FloatVector.fromArray(S, c, cOff + 7 * ldc).add(c7).intoArray(c, cOff + 7 * ldc);
+        FloatVector.fromArray(S, c, cOff + 8 * ldc).add(c8).intoArray(c, cOff + 8 * ldc);
+        FloatVector.fromArray(S, c, cOff + 9 * ldc).add(c9).intoArray(c, cOff + 9 * ldc);
+        FloatVector.fromArray(S, c, cOff + 10 * ldc).add(c10).intoArray(c, cOff + 10 * ldc);
+        FloatVector.fromArray(S, c, cOff + 11 * ldc).add(c11).intoArray(c, cOff + 11 * ldc);
+        FloatVector.fromArray(S, c, cOff + 12 * ldc).add(c12).intoArray(c, cOff + 12 * ldc);
+        FloatVector.fromArray(S, c, cOff + 13 * ldc).add(c13).intoArray(c, cOff + 13 * ldc);
+        FloatVector.fromArray(S, c, cOff + 14 * ldc).add(c14).intoArray(c, cOff + 14 * ldc);
+        FloatVector.fromArray(S, c, cOff + 15 * ldc).add(c15).intoArray(c, cOff + 15 * ldc);
     }
 }

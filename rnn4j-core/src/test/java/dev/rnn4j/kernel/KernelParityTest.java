@@ -50,6 +50,12 @@ class KernelParityTest {
         for (int i = 0; i < 12; i++) {
             shapes.add(Arguments.of(DIMS[r.nextInt(DIMS.length)], DIMS[r.nextInt(DIMS.length)], DIMS[r.nextInt(DIMS.length)]));
         }
+        // The narrow tiles (one and two vectors of columns, 16 and 8 rows), full and partial,
+        // with leftover rows and more than one depth block.
+        for (int n : new int[] {4, 8, 16, 24, 32}) {
+            shapes.add(Arguments.of(48, n, 40));
+            shapes.add(Arguments.of(37, n, 300));
+        }
         // Crosses the row (96), depth (512) and column (1024) blocks of the vector GEMM.
         shapes.add(Arguments.of(100, 1100, 600));
         return shapes.stream();
