@@ -1,6 +1,8 @@
 package dev.rnn4j.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -36,20 +38,36 @@ final class VectorActivations {
     private VectorActivations() {
     }
 
-    /** The rational tanh, one vector. Small enough to inline once into a loop. */
+    /** CLAMP's bits: below it, the bits of non-negative floats order as the floats do. */
+    private static final int CLAMP_BITS = Float.floatToRawIntBits(CLAMP);
+    private static final int SIGN_BIT = 0x80000000;
+
+    /**
+     * The rational tanh, one vector. Small enough to inline once into a loop.
+     *
+     * <p>It runs on |x| and puts the sign back (the rational is odd, so the result is bit for bit
+     * that of x itself), which lets one integer min clamp it: float max and min must propagate
+     * NaN and order -0 below +0, and C2 spends several instructions on each, a third of the whole
+     * function on JDK 17. NaN, which the integer min would clamp, is passed through by the last
+     * blend. Measured on a whole LSTM step's gate math (CellMathBenchmark): JDK 25 -20 %; JDK 17
+     * unchanged (alone, on one long array, its tanh is 31 % faster; inside the cell loops its code
+     * for the clamp costs the same either way).
+     */
     static FloatVector tanh(FloatVector v) {
-        FloatVector x = v.max(-CLAMP).min(CLAMP);
-        FloatVector x2 = x.mul(x);
+        IntVector bits = v.reinterpretAsInts();
+        FloatVector a = bits.and(~SIGN_BIT).min(CLAMP_BITS).reinterpretAsFloats();
+        FloatVector x2 = a.mul(a);
         FloatVector p = x2.fma(A13, A11);
         p = p.fma(x2, FloatVector.broadcast(S, A9));
         p = p.fma(x2, FloatVector.broadcast(S, A7));
         p = p.fma(x2, FloatVector.broadcast(S, A5));
         p = p.fma(x2, FloatVector.broadcast(S, A3));
-        p = p.fma(x2, FloatVector.broadcast(S, A1)).mul(x);
+        p = p.fma(x2, FloatVector.broadcast(S, A1)).mul(a);
         FloatVector q = x2.fma(B6, B4);
         q = q.fma(x2, FloatVector.broadcast(S, B2));
         q = q.fma(x2, FloatVector.broadcast(S, B0));
-        return p.div(q);
+        FloatVector t = p.div(q).reinterpretAsInts().or(bits.and(SIGN_BIT)).reinterpretAsFloats();
+        return t.blend(v, v.compare(VectorOperators.NE, v));
     }
 
     /** The same rational tanh in scalar form, for loop tails. */

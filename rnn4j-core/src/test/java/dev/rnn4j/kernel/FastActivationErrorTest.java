@@ -82,4 +82,44 @@ class FastActivationErrorTest {
             assertThat(x[i]).as("element %d", i).isEqualTo(x[0]);
         }
     }
+
+    @Test
+    void specialValuesBehaveAsTheFunctionsDo() {
+        // In vector lanes (the first 32) and in the scalar tail (the last 3) alike.
+        Kernels k = vector();
+        float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0f, 0f};
+        for (float v : special) {
+            float[] t = new float[35];
+            java.util.Arrays.fill(t, v);
+            float[] s = t.clone();
+            k.tanh(t, 0, t.length);
+            k.sigmoid(s, 0, s.length);
+            for (int i = 0; i < t.length; i++) {
+                if (Float.isNaN(v)) {
+                    assertThat(t[i]).as("tanh(NaN) at %d", i).isNaN();
+                    assertThat(s[i]).as("sigmoid(NaN) at %d", i).isNaN();
+                } else {
+                    assertThat((double) t[i]).as("tanh(%s) at %d", v, i).isCloseTo(Math.tanh(v), org.assertj.core.data.Offset.offset(TANH_BOUND));
+                    assertThat((double) s[i]).as("sigmoid(%s) at %d", v, i)
+                            .isCloseTo(1.0 / (1.0 + Math.exp(-(double) v)), org.assertj.core.data.Offset.offset(SIGMOID_BOUND));
+                }
+            }
+        }
+    }
+
+    @Test
+    void tanhIsExactlyOdd() {
+        float[] x = samples();
+        float[] pos = x.clone();
+        float[] neg = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            neg[i] = -x[i];
+        }
+        Kernels k = vector();
+        k.tanh(pos, 0, pos.length);
+        k.tanh(neg, 0, neg.length);
+        for (int i = 0; i < x.length; i++) {
+            assertThat(neg[i]).as("tanh(-%s)", x[i]).isEqualTo(-pos[i]);
+        }
+    }
 }
