@@ -208,7 +208,9 @@ final class VectorGemm {
 
     private static void narrowKernel(boolean single, int kc, float[] a, int aOff, int ars, int acs, float[] pb,
                                      float[] c, int cOff, int ldc) {
-        if (single) {
+        if (single && ars == 1) {
+            kernel16t(kc, a, aOff, acs, pb, 0, c, cOff, ldc);
+        } else if (single) {
             kernel16s(kc, a, aOff, ars, acs, pb, 0, c, cOff, ldc);
         } else {
             kernel8n(kc, a, aOff, ars, acs, pb, 0, c, cOff, ldc);
@@ -503,6 +505,51 @@ final class VectorGemm {
             c13 = bv.fma(FloatVector.broadcast(S, a[a13 + pa]), c13);
             c14 = bv.fma(FloatVector.broadcast(S, a[a14 + pa]), c14);
             c15 = bv.fma(FloatVector.broadcast(S, a[a15 + pa]), c15);
+        }
+        FloatVector.fromArray(S, c, cOff + 0 * ldc).add(c0).intoArray(c, cOff + 0 * ldc);
+        FloatVector.fromArray(S, c, cOff + 1 * ldc).add(c1).intoArray(c, cOff + 1 * ldc);
+        FloatVector.fromArray(S, c, cOff + 2 * ldc).add(c2).intoArray(c, cOff + 2 * ldc);
+        FloatVector.fromArray(S, c, cOff + 3 * ldc).add(c3).intoArray(c, cOff + 3 * ldc);
+        FloatVector.fromArray(S, c, cOff + 4 * ldc).add(c4).intoArray(c, cOff + 4 * ldc);
+        FloatVector.fromArray(S, c, cOff + 5 * ldc).add(c5).intoArray(c, cOff + 5 * ldc);
+        FloatVector.fromArray(S, c, cOff + 6 * ldc).add(c6).intoArray(c, cOff + 6 * ldc);
+        FloatVector.fromArray(S, c, cOff + 7 * ldc).add(c7).intoArray(c, cOff + 7 * ldc);
+        FloatVector.fromArray(S, c, cOff + 8 * ldc).add(c8).intoArray(c, cOff + 8 * ldc);
+        FloatVector.fromArray(S, c, cOff + 9 * ldc).add(c9).intoArray(c, cOff + 9 * ldc);
+        FloatVector.fromArray(S, c, cOff + 10 * ldc).add(c10).intoArray(c, cOff + 10 * ldc);
+        FloatVector.fromArray(S, c, cOff + 11 * ldc).add(c11).intoArray(c, cOff + 11 * ldc);
+        FloatVector.fromArray(S, c, cOff + 12 * ldc).add(c12).intoArray(c, cOff + 12 * ldc);
+        FloatVector.fromArray(S, c, cOff + 13 * ldc).add(c13).intoArray(c, cOff + 13 * ldc);
+        FloatVector.fromArray(S, c, cOff + 14 * ldc).add(c14).intoArray(c, cOff + 14 * ldc);
+        FloatVector.fromArray(S, c, cOff + 15 * ldc).add(c15).intoArray(c, cOff + 15 * ldc);
+    }
+
+    /**
+     * {@link #kernel16s} for a transposed A ({@code ars == 1}): the 16 values of a step are
+     * neighbours, read at constant offsets from one index, so C2 checks their bounds once per step
+     * instead of once per value.
+     */
+    static void kernel16t(int kc, float[] a, int aOff, int acs, float[] b, int bOff, float[] c, int cOff, int ldc) {
+        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S), c4 = FloatVector.zero(S), c5 = FloatVector.zero(S), c6 = FloatVector.zero(S), c7 = FloatVector.zero(S), c8 = FloatVector.zero(S), c9 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S), c14 = FloatVector.zero(S), c15 = FloatVector.zero(S);
+        int pb = bOff;
+        for (int p = 0, q = aOff; p < kc; p++, pb += L, q += acs) {
+            FloatVector bv = FloatVector.fromArray(S, b, pb);
+            c0 = bv.fma(FloatVector.broadcast(S, a[q + 0]), c0);
+            c1 = bv.fma(FloatVector.broadcast(S, a[q + 1]), c1);
+            c2 = bv.fma(FloatVector.broadcast(S, a[q + 2]), c2);
+            c3 = bv.fma(FloatVector.broadcast(S, a[q + 3]), c3);
+            c4 = bv.fma(FloatVector.broadcast(S, a[q + 4]), c4);
+            c5 = bv.fma(FloatVector.broadcast(S, a[q + 5]), c5);
+            c6 = bv.fma(FloatVector.broadcast(S, a[q + 6]), c6);
+            c7 = bv.fma(FloatVector.broadcast(S, a[q + 7]), c7);
+            c8 = bv.fma(FloatVector.broadcast(S, a[q + 8]), c8);
+            c9 = bv.fma(FloatVector.broadcast(S, a[q + 9]), c9);
+            c10 = bv.fma(FloatVector.broadcast(S, a[q + 10]), c10);
+            c11 = bv.fma(FloatVector.broadcast(S, a[q + 11]), c11);
+            c12 = bv.fma(FloatVector.broadcast(S, a[q + 12]), c12);
+            c13 = bv.fma(FloatVector.broadcast(S, a[q + 13]), c13);
+            c14 = bv.fma(FloatVector.broadcast(S, a[q + 14]), c14);
+            c15 = bv.fma(FloatVector.broadcast(S, a[q + 15]), c15);
         }
         FloatVector.fromArray(S, c, cOff + 0 * ldc).add(c0).intoArray(c, cOff + 0 * ldc);
         FloatVector.fromArray(S, c, cOff + 1 * ldc).add(c1).intoArray(c, cOff + 1 * ldc);
