@@ -42,22 +42,31 @@ final class VectorCells {
         }
     }
 
-    /** c' = f*c + i*g; h' = o*tanh(c'), from activated gates. */
+    /**
+     * c' = f*c + i*g; h' = o*tanh(c'), from activated gates, in three passes over the row: the new
+     * cell state, its tanh (by the four-vector activation loop, see {@link VectorActivations}), then
+     * the product with o. The same operations on the same values as one fused pass; splitting them
+     * lets the tanh run four independent chains at a time.
+     */
     private static void lstmState(int hidden, float[] gates, int g, float[] c, int cPrev, int cCur, float[] h, int hCur) {
         int j = 0;
         for (int bound = S.loopBound(hidden); j < bound; j += L) {
             FloatVector i = FloatVector.fromArray(S, gates, g + j);
             FloatVector f = FloatVector.fromArray(S, gates, g + hidden + j);
             FloatVector cand = FloatVector.fromArray(S, gates, g + 2 * hidden + j);
-            FloatVector o = FloatVector.fromArray(S, gates, g + 3 * hidden + j);
-            FloatVector cNew = f.mul(FloatVector.fromArray(S, c, cPrev + j)).add(i.mul(cand));
-            cNew.intoArray(c, cCur + j);
-            o.mul(VectorActivations.tanh(cNew)).intoArray(h, hCur + j);
+            f.mul(FloatVector.fromArray(S, c, cPrev + j)).add(i.mul(cand)).intoArray(c, cCur + j);
         }
         for (; j < hidden; j++) {
-            float cNew = gates[g + hidden + j] * c[cPrev + j] + gates[g + j] * gates[g + 2 * hidden + j];
-            c[cCur + j] = cNew;
-            h[hCur + j] = gates[g + 3 * hidden + j] * VectorActivations.tanh(cNew);
+            c[cCur + j] = gates[g + hidden + j] * c[cPrev + j] + gates[g + j] * gates[g + 2 * hidden + j];
+        }
+        VectorActivations.tanh(c, cCur, h, hCur, hidden);
+        int o = g + 3 * hidden;
+        j = 0;
+        for (int bound = S.loopBound(hidden); j < bound; j += L) {
+            FloatVector.fromArray(S, gates, o + j).mul(FloatVector.fromArray(S, h, hCur + j)).intoArray(h, hCur + j);
+        }
+        for (; j < hidden; j++) {
+            h[hCur + j] = gates[o + j] * h[hCur + j];
         }
     }
 
