@@ -60,7 +60,8 @@ final class SequenceBench {
             dOutput[i] = scale * d;
         }
         Tensor dy = Tensor.of(dOutput, w.batch(), w.time(), w.hidden() * w.directions());
-        net.backward(out, dy, null, null, grads);
+        // The input is data: like the peers (whose input tensors require no gradient), no input gradient.
+        net.backward(out, dy, null, null, grads, false);
         return loss / y.length;
     }
 

@@ -265,8 +265,14 @@ final class VectorCells {
     /** Column sums, four vectors of columns at a time so the running sums stay in registers. */
     static void addColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums, int sumsOff) {
         int j = 0;
-        // Four column vectors at a time: four independent chains of adds. One chain waits out the
-        // add's latency at every row and ran 3 to 4 times slower over the long gradient columns.
+        // Sixteen column vectors at a time where the matrix is that wide: each row is then read as
+        // one contiguous kilobyte, which the prefetchers follow even when rows are a page apart,
+        // and sixteen independent chains of adds hide the add's latency.
+        for (; j + 16 * L <= cols; j += 16 * L) {
+            columnSums16(rows, a, aOff + j, lda, sums, sumsOff + j);
+        }
+        // Then four: one chain waits out the add's latency at every row and ran 3 to 4 times
+        // slower over the long gradient columns.
         for (; j + 4 * L <= cols; j += 4 * L) {
             FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S), s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
             for (int r = 0, row = aOff + j; r < rows; r++, row += lda) {
@@ -295,5 +301,44 @@ final class VectorCells {
             }
             sums[sumsOff + j] += s;
         }
+    }
+
+    /** Adds the column sums of a rows x 16-vector block (at {@code aOff}) to {@code sums[sumsOff ..]}. */
+    private static void columnSums16(int rows, float[] a, int aOff, int lda, float[] sums, int sumsOff) {
+        FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S), s2 = FloatVector.zero(S), s3 = FloatVector.zero(S), s4 = FloatVector.zero(S), s5 = FloatVector.zero(S), s6 = FloatVector.zero(S), s7 = FloatVector.zero(S), s8 = FloatVector.zero(S), s9 = FloatVector.zero(S), s10 = FloatVector.zero(S), s11 = FloatVector.zero(S), s12 = FloatVector.zero(S), s13 = FloatVector.zero(S), s14 = FloatVector.zero(S), s15 = FloatVector.zero(S);
+        for (int r = 0, row = aOff; r < rows; r++, row += lda) {
+            s0 = s0.add(FloatVector.fromArray(S, a, row));
+            s1 = s1.add(FloatVector.fromArray(S, a, row + 1 * L));
+            s2 = s2.add(FloatVector.fromArray(S, a, row + 2 * L));
+            s3 = s3.add(FloatVector.fromArray(S, a, row + 3 * L));
+            s4 = s4.add(FloatVector.fromArray(S, a, row + 4 * L));
+            s5 = s5.add(FloatVector.fromArray(S, a, row + 5 * L));
+            s6 = s6.add(FloatVector.fromArray(S, a, row + 6 * L));
+            s7 = s7.add(FloatVector.fromArray(S, a, row + 7 * L));
+            s8 = s8.add(FloatVector.fromArray(S, a, row + 8 * L));
+            s9 = s9.add(FloatVector.fromArray(S, a, row + 9 * L));
+            s10 = s10.add(FloatVector.fromArray(S, a, row + 10 * L));
+            s11 = s11.add(FloatVector.fromArray(S, a, row + 11 * L));
+            s12 = s12.add(FloatVector.fromArray(S, a, row + 12 * L));
+            s13 = s13.add(FloatVector.fromArray(S, a, row + 13 * L));
+            s14 = s14.add(FloatVector.fromArray(S, a, row + 14 * L));
+            s15 = s15.add(FloatVector.fromArray(S, a, row + 15 * L));
+        }
+        s0.add(FloatVector.fromArray(S, sums, sumsOff)).intoArray(sums, sumsOff);
+        s1.add(FloatVector.fromArray(S, sums, sumsOff + 1 * L)).intoArray(sums, sumsOff + 1 * L);
+        s2.add(FloatVector.fromArray(S, sums, sumsOff + 2 * L)).intoArray(sums, sumsOff + 2 * L);
+        s3.add(FloatVector.fromArray(S, sums, sumsOff + 3 * L)).intoArray(sums, sumsOff + 3 * L);
+        s4.add(FloatVector.fromArray(S, sums, sumsOff + 4 * L)).intoArray(sums, sumsOff + 4 * L);
+        s5.add(FloatVector.fromArray(S, sums, sumsOff + 5 * L)).intoArray(sums, sumsOff + 5 * L);
+        s6.add(FloatVector.fromArray(S, sums, sumsOff + 6 * L)).intoArray(sums, sumsOff + 6 * L);
+        s7.add(FloatVector.fromArray(S, sums, sumsOff + 7 * L)).intoArray(sums, sumsOff + 7 * L);
+        s8.add(FloatVector.fromArray(S, sums, sumsOff + 8 * L)).intoArray(sums, sumsOff + 8 * L);
+        s9.add(FloatVector.fromArray(S, sums, sumsOff + 9 * L)).intoArray(sums, sumsOff + 9 * L);
+        s10.add(FloatVector.fromArray(S, sums, sumsOff + 10 * L)).intoArray(sums, sumsOff + 10 * L);
+        s11.add(FloatVector.fromArray(S, sums, sumsOff + 11 * L)).intoArray(sums, sumsOff + 11 * L);
+        s12.add(FloatVector.fromArray(S, sums, sumsOff + 12 * L)).intoArray(sums, sumsOff + 12 * L);
+        s13.add(FloatVector.fromArray(S, sums, sumsOff + 13 * L)).intoArray(sums, sumsOff + 13 * L);
+        s14.add(FloatVector.fromArray(S, sums, sumsOff + 14 * L)).intoArray(sums, sumsOff + 14 * L);
+        s15.add(FloatVector.fromArray(S, sums, sumsOff + 15 * L)).intoArray(sums, sumsOff + 15 * L);
     }
 }

@@ -213,6 +213,15 @@ public final class SequenceModel {
      * @return per layer, the gradients of its input sequence and initial state
      */
     public InputGradients[] backward(ModelPass pass, Tensor dOutput, float[] gradients) {
+        return backward(pass, dOutput, gradients, true);
+    }
+
+    /**
+     * {@link #backward(ModelPass, Tensor, float[])}, leaving out the gradient of the model's input
+     * sequence (the first layer's {@code dx} is then null) unless {@code inputGradient}: training
+     * on data, nothing needs it, and it costs a product as large as the first input projection.
+     */
+    public InputGradients[] backward(ModelPass pass, Tensor dOutput, float[] gradients, boolean inputGradient) {
         if (gradients.length != values.length) {
             throw new IllegalArgumentException("gradients must have " + values.length + " values, got " + gradients.length + ".");
         }
@@ -238,7 +247,7 @@ public final class SequenceModel {
                 dSeq = Tensor.of(norms[i].backward(values, gradients, pass.normCaches[i], dSeq.data()), dSeq.shape());
             }
             Parameters g = layers[i].newGradients();
-            result[i] = layers[i].backward(pass.layers[i], dSeq, dhN, null, g);
+            result[i] = layers[i].backward(pass.layers[i], dSeq, dhN, null, g, i > 0 || inputGradient);
             float[] gv = g.values();
             int off = layerOffsets[i];
             for (int j = 0; j < gv.length; j++) {

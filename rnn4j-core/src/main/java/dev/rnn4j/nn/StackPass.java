@@ -134,10 +134,11 @@ final class StackPass {
     /**
      * Backward through every layer of a forward pass held in {@code ws}. {@code dy} is the
      * time-major output gradient (or null); parameter gradients are added into {@code g};
-     * returns the time-major input gradient (a workspace buffer).
+     * returns the time-major input gradient (a workspace buffer), or null when
+     * {@code inputGradient} is false and the first layer's input product is skipped.
      */
     float[] backward(Workspace ws, float[] w, float[] g, float[] dy, float[] dhN, float[] dcN,
-                     float[] dh0, float[] dc0) {
+                     float[] dh0, float[] dc0, boolean inputGradient) {
         int batch = ws.batch;
         int rows = batch * ws.time;
         int dirs = config.directions();
@@ -162,8 +163,12 @@ final class StackPass {
                         (base + d) * bh, dh0, dc0,
                         split(batch, groups, group, ROW_ALIGN), split(batch, groups, group + 1, ROW_ALIGN));
             });
-            float[] dxLayer = ws.layerGradient(config, layer);
-            Arrays.fill(dxLayer, 0f);
+            // The first layer's input gradient only when asked for: nothing below it needs it.
+            boolean wantsDx = layer > 0 || inputGradient;
+            float[] dxLayer = wantsDx ? ws.layerGradient(config, layer) : null;
+            if (wantsDx) {
+                Arrays.fill(dxLayer, 0f);
+            }
             int parts = productParts();
             pool.run(parts, part -> {
                 // Disjoint gate rows of the weight gradients, disjoint time-major rows of dx.
@@ -174,7 +179,9 @@ final class StackPass {
                 for (int d = 0; d < dirs; d++) {
                     ParameterLayout.DirectionOffsets p = layout.direction(layer, d, dirs);
                     DirectionPass.weightGradients(k, ws.caches[base + d], g, p, g0, g1);
-                    DirectionPass.inputGradient(k, ws.caches[base + d], w, p, dxLayer, r0, r1);
+                    if (wantsDx) {
+                        DirectionPass.inputGradient(k, ws.caches[base + d], w, p, dxLayer, r0, r1);
+                    }
                 }
             });
             dx = dxLayer;

@@ -71,7 +71,7 @@ final class Backprop {
             Tensor dOut = Tensor.zeros(pass.output().shape());
             lossSum += score(model, loss, batch, pass, s, e, scoredUpTo, denominator, dOut);
             if (scoresAny(model, batch, scoredUpTo, e)) {
-                model.backward(pass, dOut, grads);
+                model.backward(pass, dOut, grads, false);
             }
             if (e == time) {
                 break;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.rnn4j.nn.CellType;
+import dev.rnn4j.nn.InputGradients;
 import dev.rnn4j.tensor.Tensor;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,11 @@ class SequenceModelGradientTest {
         }
         float[] g = new float[m.parameters().length];
         m.backward(pass, r, g);
+        // Without the input sequence's gradient (as training runs it): the same parameter gradients.
+        float[] withoutDx = new float[g.length];
+        InputGradients[] in = m.backward(m.forward(x, lengths, null, masks, new SplittableRandom(77)), r, withoutDx, false);
+        assertThat(in[0].dx()).isNull();
+        assertThat(withoutDx).containsExactly(g);
         float[] w = m.parameters();
         for (int i = 0; i < w.length; i += 2) {
             float old = w[i];

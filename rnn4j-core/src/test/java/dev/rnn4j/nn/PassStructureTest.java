@@ -57,6 +57,34 @@ class PassStructureTest {
         }
     }
 
+    /** Leaving out the input gradient changes nothing else: same parameter and state gradients, bit for bit. */
+    @Test
+    void skippingTheInputGradientLeavesEveryOtherGradientAsItWas() {
+        int batch = 13;
+        int time = 5;
+        int[] lengths = new int[batch];
+        for (int b = 0; b < batch; b++) {
+            lengths[b] = 1 + b % time;
+        }
+        for (Kernels k : Fixtures.kernels()) {
+            for (RecurrentConfig config : CONFIGS) {
+                for (int threads : new int[] {1, 2}) {
+                    Tensor x = Fixtures.random(4, batch, time, config.inputSize());
+                    Tensor dy = Fixtures.random(5, batch, time, config.outputSize());
+                    RecurrentNetwork net = Fixtures.network(config, k, 6);
+                    net.setThreads(threads);
+                    Run all = run(net, x, lengths, dy);
+                    Parameters g = net.newGradients();
+                    InputGradients in = net.backward(net.forward(x, lengths), dy, null, null, g, false);
+                    String what = config + " on " + k.name() + ", " + threads + " thread(s)";
+                    assertThat(in.dx()).as(what).isNull();
+                    assertThat(in.dh0().data()).as(what).containsExactly(all.dh0());
+                    assertThat(g.values()).as(what).containsExactly(all.grads());
+                }
+            }
+        }
+    }
+
     /**
      * Projecting each step's input inside the time loop gives what one product before the loop
      * gives: bit for bit while the input fits one depth block of the kernels, within float
