@@ -211,11 +211,13 @@ final class DirectionPass {
      * Backward through time for batch rows [b0, b1): fills this direction's gate-gradient rows
      * and writes the initial-state gradients into {@code dh0}/{@code dc0} at {@code stateOff}.
      *
-     * @param dy  upstream gradient of the output [T][B][yWidth] (this direction's columns start at yOff), or null
+     * @param dy  upstream gradient of the output, or null: row (t, b) at {@code t*dyTimeStride + b*dyBatchStride},
+     *            this direction's columns from yOff (time-major [T][B][width] below the top layer, the
+     *            caller's batch-major [B][T][width] at the top, read in place)
      * @param dhN upstream gradient of the final hidden state [B][H] at stateOff, or null
      * @param dcN upstream gradient of the final cell state (LSTM), or null
      */
-    static void backward(Kernels k, Cell cell, DirectionCache m, float[] dy, int yWidth, int yOff,
+    static void backward(Kernels k, Cell cell, DirectionCache m, float[] dy, int dyTimeStride, int dyBatchStride, int yOff,
                          float[] dhN, float[] dcN, int stateOff, float[] dh0, float[] dc0, int b0, int b1) {
         int hidden = m.hidden;
         int gw = m.gateWidth;
@@ -242,7 +244,7 @@ final class DirectionPass {
             if (dy != null) {
                 for (int b = b0; b < b1; b++) {
                     if (m.active(b, t)) {
-                        k.add(hidden, dy, (t * m.batch + b) * yWidth + yOff, dh, (b - b0) * hidden);
+                        k.add(hidden, dy, t * dyTimeStride + b * dyBatchStride + yOff, dh, (b - b0) * hidden);
                     }
                 }
             }

@@ -227,10 +227,8 @@ public final class RecurrentNetwork {
         }
         forward.workspace = null;
 
-        float[] dy = null;
-        if (dOutput != null) {
-            dy = Layouts.toTimeMajor(dOutput.data(), batch, time, width, ws.layerGradient(config, config.numLayers()));
-        }
+        // Read in place, batch-first: no time-major copy.
+        float[] dy = dOutput == null ? null : dOutput.data();
         float[] dh0 = new float[config.stateSlices() * bh];
         float[] dc0 = config.cell().hasCellState() ? new float[config.stateSlices() * bh] : null;
         float[] dInput = stack().backward(ws, parameters.values(), gradients.values(), dy,

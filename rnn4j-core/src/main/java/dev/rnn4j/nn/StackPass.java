@@ -133,7 +133,7 @@ final class StackPass {
 
     /**
      * Backward through every layer of a forward pass held in {@code ws}. {@code dy} is the
-     * time-major output gradient (or null); parameter gradients are added into {@code g};
+     * batch-first output gradient [B][T][D*H] (or null); parameter gradients are added into {@code g};
      * returns the time-major input gradient (a workspace buffer), or null when
      * {@code inputGradient} is false and the first layer's input product is skipped.
      */
@@ -153,13 +153,17 @@ final class StackPass {
             int layer = li;
             int base = layer * dirs;
             float[] dyLayer = upstream;
+            // The caller's output gradient is batch-major and read in place; the layers' own are time-major.
+            boolean top = layer == config.numLayers() - 1;
+            int dyTimeStride = top ? width : batch * width;
+            int dyBatchStride = top ? ws.time * width : width;
             for (int d = 0; d < dirs; d++) {
                 DirectionPass.beginBackward(k, cell, ws.caches[base + d], w, layout.direction(layer, d, dirs));
             }
             pool.run(dirs * groups, unit -> {
                 int d = unit % dirs;
                 int group = unit / dirs;
-                DirectionPass.backward(k, cell, ws.caches[base + d], dyLayer, width, d * hidden, dhN, dcN,
+                DirectionPass.backward(k, cell, ws.caches[base + d], dyLayer, dyTimeStride, dyBatchStride, d * hidden, dhN, dcN,
                         (base + d) * bh, dh0, dc0,
                         split(batch, groups, group, ROW_ALIGN), split(batch, groups, group + 1, ROW_ALIGN));
             });
