@@ -11,8 +11,9 @@ import java.util.Arrays;
  * <ol>
  *   <li>{@link #project}: the input projection of all timesteps, one large product (any row range),
  *       for layers whose W_ih is too large to project step by step (see {@link #projectsPerStep});</li>
- *   <li>{@link #beginForward}: pack W_hh (and W_ih, when the steps project their own input) once
- *       for the pass, set the initial state;</li>
+ *   <li>{@link #packForward}: pack W_hh (and W_ih, when the steps project their own input) once
+ *       for the pass (inference may reuse the packs of an earlier call, see {@link InferencePacks});
+ *       {@link #beginForward}: set the initial state;</li>
  *   <li>{@link #forward}: the time loop over a range of batch rows. Rows are independent
  *       sequences, so ranges run on different threads with no synchronisation per step;</li>
  *   <li>backward mirrors this: {@link #beginBackward}, {@link #backward} per row range, then
@@ -82,12 +83,9 @@ final class DirectionPass {
         return (long) p.inputSize() * gateWidth <= maxFloats;
     }
 
-    /**
-     * Packs W_hh^T (and W_ih^T when the steps project their own input) and writes the initial
-     * state: h0/c0 [B][H] at {@code stateOff}, or zeros when null.
-     */
-    static void beginForward(Kernels k, Cell cell, DirectionCache m, float[] w, ParameterLayout.DirectionOffsets p,
-                             boolean perStepProjection, float[] h0, float[] c0, int stateOff) {
+    /** Packs W_hh^T (and W_ih^T with its bias row when the steps project their own input) for a forward pass. */
+    static void packForward(Kernels k, Cell cell, DirectionCache m, float[] w, ParameterLayout.DirectionOffsets p,
+                            boolean perStepProjection) {
         m.recurrentWeights = k.pack(Transpose.YES, m.hidden, m.gateWidth, w, p.weightHh(), m.hidden);
         m.inputWeights = null;
         m.projectionBias = null;
@@ -101,6 +99,10 @@ final class DirectionPass {
                 m.projectionBias = bias;
             }
         }
+    }
+
+    /** Writes the initial state: h0/c0 [B][H] at {@code stateOff}, or zeros when null. */
+    static void beginForward(DirectionCache m, float[] h0, float[] c0, int stateOff) {
         int bh = m.batch * m.hidden;
         int init = m.stateOffset(m.direction.initialSlot(m.time));
         initialState(m.h, init, h0, stateOff, bh);

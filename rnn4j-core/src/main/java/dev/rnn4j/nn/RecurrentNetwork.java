@@ -167,8 +167,21 @@ public final class RecurrentNetwork {
         float[] hN = new float[config.stateSlices() * bh];
         float[] cN = config.cell().hasCellState() ? new float[config.stateSlices() * bh] : null;
         float[] out = new float[batch * time * width];
-        stack().forward(ws, parameters.values(), lens, h0 == null ? null : h0.data(), c0 == null ? null : c0.data(),
-                recurrentMask == null ? null : recurrentMask.data(), hN, cN, out);
+        // Inference reuses the weights packed by an earlier call while the parameters are unchanged.
+        float[] w = parameters.values();
+        int perStepMax = perStepProjectionMaxFloats;
+        InferencePacks packs = null;
+        boolean reusePacks = false;
+        if (!keepCache) {
+            InferencePacks cached = inferencePacks;
+            reusePacks = cached != null && cached.matches(w, perStepMax);
+            packs = reusePacks ? cached : new InferencePacks(w, perStepMax, config.stateSlices());
+        }
+        stack().forward(ws, w, lens, h0 == null ? null : h0.data(), c0 == null ? null : c0.data(),
+                recurrentMask == null ? null : recurrentMask.data(), hN, cN, out, packs, reusePacks);
+        if (packs != null && !reusePacks) {
+            inferencePacks = packs;
+        }
         Tensor output = Tensor.of(out, batch, time, width);
         Tensor hState = Tensor.of(hN, config.stateSlices(), batch, hidden);
         Tensor cState = cN == null ? null : Tensor.of(cN, config.stateSlices(), batch, hidden);
@@ -278,6 +291,9 @@ public final class RecurrentNetwork {
 
     /** See {@link DirectionPass#PER_STEP_PROJECTION_MAX_FLOATS}; tests lower it to run the up-front projection too. */
     volatile int perStepProjectionMaxFloats = DirectionPass.PER_STEP_PROJECTION_MAX_FLOATS;
+
+    /** The packed weights of the last inference call (see {@link InferencePacks}), or null. */
+    private volatile InferencePacks inferencePacks;
 
     private StackPass stack() {
         return new StackPass(kernels, cell, config, layout, WorkerPool.shared(threads), perStepProjectionMaxFloats);

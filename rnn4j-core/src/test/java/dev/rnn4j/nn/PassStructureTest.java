@@ -57,6 +57,38 @@ class PassStructureTest {
         }
     }
 
+    /**
+     * Inference keeps the packed weights between calls only while the parameters stay the same:
+     * a weight written in place, or a different projection rule, is packed afresh, and every call
+     * gives what forward() gives.
+     */
+    @Test
+    void inferenceReusesPackedWeightsOnlyWhileTheParametersStayTheSame() {
+        int batch = 9;
+        int time = 5;
+        for (Kernels k : Fixtures.kernels()) {
+            for (RecurrentConfig config : CONFIGS) {
+                String what = config + " on " + k.name();
+                RecurrentNetwork net = Fixtures.network(config, k, 8);
+                Tensor x = Fixtures.random(9, batch, time, config.inputSize());
+                float[] first = net.infer(x).output().data().clone();
+                assertThat(net.infer(x).output().data()).as(what).containsExactly(first);
+                assertThat(net.forward(x).output().data()).as(what).containsExactly(first);
+
+                float[] w = net.parameters().values();
+                for (int i = 0; i < w.length; i += 7) {
+                    w[i] += 0.25f;
+                }
+                float[] changed = net.infer(x).output().data().clone();
+                assertThat(changed).as(what).isNotEqualTo(first);
+                assertThat(net.forward(x).output().data()).as(what).containsExactly(changed);
+
+                net.perStepProjectionMaxFloats = 0;
+                assertThat(net.infer(x).output().data()).as(what).containsExactly(net.forward(x).output().data());
+            }
+        }
+    }
+
     /** Leaving out the input gradient changes nothing else: same parameter and state gradients, bit for bit. */
     @Test
     void skippingTheInputGradientLeavesEveryOtherGradientAsItWas() {
