@@ -1,5 +1,6 @@
 package dev.rnn4j.nn;
 
+import dev.rnn4j.kernel.Kernels;
 import dev.rnn4j.kernel.PackedMatrix;
 import java.util.Arrays;
 
@@ -21,9 +22,11 @@ final class InferencePacks {
 
     private final float[] snapshot;
     private final int perStepProjectionMaxFloats;
-    final PackedMatrix[] recurrent;
-    final PackedMatrix[] input;
-    final float[][] projectionBias;
+    private final PackedMatrix[] recurrent;
+    private final PackedMatrix[] input;
+    private final float[][] projectionBias;
+    /** Set once a forward pass has recorded every slice; from then on the packs are only read. */
+    private boolean complete;
 
     InferencePacks(float[] parameters, int perStepProjectionMaxFloats, int slices) {
         this.snapshot = parameters.clone();
@@ -33,22 +36,31 @@ final class InferencePacks {
         this.projectionBias = new float[slices][];
     }
 
-    /** Whether these packs were made from exactly these parameters under the same projection rule. */
+    /** Whether these packs are complete and were made from exactly these parameters under the same projection rule. */
     boolean matches(float[] parameters, int perStepProjectionMaxFloats) {
-        return this.perStepProjectionMaxFloats == perStepProjectionMaxFloats && Arrays.equals(snapshot, parameters);
+        return complete && this.perStepProjectionMaxFloats == perStepProjectionMaxFloats && Arrays.equals(snapshot, parameters);
     }
 
-    /** Records what {@link DirectionPass#beginForward} packed for slice {@code i}. */
-    void record(int i, DirectionCache m) {
+    /**
+     * Gives slice {@code i} its packed weights: the recorded ones once complete, else packs them
+     * with {@link DirectionPass#packForward} and records them.
+     */
+    void pack(int i, Kernels k, Cell cell, DirectionCache m, float[] w, ParameterLayout.DirectionOffsets p,
+              boolean perStepProjection) {
+        if (complete) {
+            m.recurrentWeights = recurrent[i];
+            m.inputWeights = input[i];
+            m.projectionBias = projectionBias[i];
+            return;
+        }
+        DirectionPass.packForward(k, cell, m, w, p, perStepProjection);
         recurrent[i] = m.recurrentWeights;
         input[i] = m.inputWeights;
         projectionBias[i] = m.projectionBias;
     }
 
-    /** Gives slice {@code i} its recorded packs instead of packing again. */
-    void apply(int i, DirectionCache m) {
-        m.recurrentWeights = recurrent[i];
-        m.inputWeights = input[i];
-        m.projectionBias = projectionBias[i];
+    /** Marks every slice recorded (the forward pass that filled them has finished). */
+    void complete() {
+        complete = true;
     }
 }

@@ -171,15 +171,16 @@ public final class RecurrentNetwork {
         float[] w = parameters.values();
         int perStepMax = perStepProjectionMaxFloats;
         InferencePacks packs = null;
-        boolean reusePacks = false;
         if (!keepCache) {
-            InferencePacks cached = inferencePacks;
-            reusePacks = cached != null && cached.matches(w, perStepMax);
-            packs = reusePacks ? cached : new InferencePacks(w, perStepMax, config.stateSlices());
+            packs = inferencePacks;
+            if (packs == null || !packs.matches(w, perStepMax)) {
+                packs = new InferencePacks(w, perStepMax, config.stateSlices());
+            }
         }
         stack().forward(ws, w, lens, h0 == null ? null : h0.data(), c0 == null ? null : c0.data(),
-                recurrentMask == null ? null : recurrentMask.data(), hN, cN, out, packs, reusePacks);
-        if (packs != null && !reusePacks) {
+                recurrentMask == null ? null : recurrentMask.data(), hN, cN, out, packs);
+        if (packs != null && packs != inferencePacks) {
+            packs.complete();
             inferencePacks = packs;
         }
         Tensor output = Tensor.of(out, batch, time, width);

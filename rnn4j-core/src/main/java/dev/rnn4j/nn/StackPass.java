@@ -81,11 +81,11 @@ final class StackPass {
      * Forward through every layer. The input is already in {@code ws.input}; the last layer writes
      * straight into {@code output}, batch-first [B][T][D*H] (no conversion pass); final states go
      * to hN/cN [L*D][B][H]. {@code recurrentMask} [L*D][B][H] (or null) is the variational
-     * recurrent dropout mask of every layer-direction. {@code packs}, when not null, holds packed
-     * weights to reuse ({@code reusePacks}) or receives this pass's packs.
+     * recurrent dropout mask of every layer-direction. {@code packs}, when not null, supplies the
+     * packed weights (see {@link InferencePacks#pack}); otherwise they are packed for this pass.
      */
     void forward(Workspace ws, float[] w, int[] lengths, float[] h0, float[] c0, float[] recurrentMask,
-                 float[] hN, float[] cN, float[] output, InferencePacks packs, boolean reusePacks) {
+                 float[] hN, float[] cN, float[] output, InferencePacks packs) {
         int batch = ws.batch;
         int rows = batch * ws.time;
         int dirs = config.directions();
@@ -121,13 +121,10 @@ final class StackPass {
             }
             for (int d = 0; d < dirs; d++) {
                 DirectionCache m = ws.caches[base + d];
-                if (reusePacks) {
-                    packs.apply(base + d, m);
-                } else {
+                if (packs == null) {
                     DirectionPass.packForward(k, cell, m, w, layout.direction(layer, d, dirs), perStep);
-                    if (packs != null) {
-                        packs.record(base + d, m);
-                    }
+                } else {
+                    packs.pack(base + d, k, cell, m, w, layout.direction(layer, d, dirs), perStep);
                 }
                 DirectionPass.beginForward(m, h0, c0, (base + d) * bh);
             }

@@ -17,7 +17,7 @@ final class Workspace {
     final DirectionCache[] caches;
     /**
      * Backward, time-major: index k &lt; L is the gradient of layer k's input (so of layer k-1's
-     * output), index L the gradient of the stack's output.
+     * output). The stack's output gradient is read where the caller holds it.
      */
     float[][] layerGradient;
 
@@ -40,11 +40,10 @@ final class Workspace {
     /** Backward gradient buffer {@code index} (see {@link #layerGradient}), allocated on first use. */
     float[] layerGradient(RecurrentConfig config, int index) {
         if (layerGradient == null) {
-            layerGradient = new float[config.numLayers() + 1][];
+            layerGradient = new float[config.numLayers()][];
         }
-        int width = index == config.numLayers() ? config.outputSize() : config.layerInputSize(index);
         if (layerGradient[index] == null) {
-            layerGradient[index] = new float[time * batch * width];
+            layerGradient[index] = new float[time * batch * config.layerInputSize(index)];
         }
         return layerGradient[index];
     }
