@@ -27,8 +27,9 @@ final class StreamBench {
     private final float[] out;
 
     StreamBench(Workload w, int threads) {
-        // One stream steps on the calling thread whatever `threads` says (see StreamingNetwork).
-        this.net = RecurrentNetwork.create(w.config(), 42).streaming();
+        // With threads > 1 a large layer's step is shared with spinning helpers (see StreamingNetwork);
+        // small layers step on the calling thread whatever `threads` says.
+        this.net = RecurrentNetwork.create(w.config(), 42).streaming(threads);
         this.state = net.newState();
         SplittableRandom r = new SplittableRandom(3);
         this.inputs = new float[64][w.input()];

@@ -260,7 +260,22 @@ public final class RecurrentNetwork {
      * network's parameters do not reach an existing snapshot; take a new one.
      */
     public StreamingNetwork streaming() {
-        return new StreamingNetwork(config, kernels, parameters.values().clone(), layout);
+        return streaming(1);
+    }
+
+    /**
+     * A streaming snapshot whose steps may use up to {@code threads} threads, the caller included:
+     * the step of each large layer is split by hidden units between the caller and spinning helper
+     * threads, with the same results as {@link #streaming()}. For one stream stepped back to back
+     * where latency counts (hidden size 128 and up); see {@link StreamingNetwork} for when it runs alone.
+     */
+    public StreamingNetwork streaming(int threads) {
+        return new StreamingNetwork(config, kernels, parameters.values().clone(), layout, threads);
+    }
+
+    /** {@link #streaming(int)}, splitting the steps of layers with at least {@code minSplitFloats} weights (for tests). */
+    StreamingNetwork streaming(int threads, int minSplitFloats) {
+        return new StreamingNetwork(config, kernels, parameters.values().clone(), layout, null, threads, minSplitFloats);
     }
 
     /**
@@ -270,7 +285,7 @@ public final class RecurrentNetwork {
      */
     public StreamingNetwork streamingInt8(dev.rnn4j.quant.Int8Kernel kernel) {
         float[] w = parameters.values().clone();
-        return new StreamingNetwork(config, kernels, w, layout, Int8StepWeights.quantize(config, w, layout, kernel));
+        return new StreamingNetwork(config, kernels, w, layout, Int8StepWeights.quantize(config, w, layout, kernel), 1);
     }
 
     /** Threads used by one pass (the caller included); default 1. */

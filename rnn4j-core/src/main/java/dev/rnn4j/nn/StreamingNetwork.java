@@ -20,18 +20,27 @@ import dev.rnn4j.kernel.Transpose;
  * {@link RecurrentNetwork#forward} on the same sequence, step after step. A bidirectional network
  * cannot stream: its reverse direction reads the future.
  *
- * <p>A step runs on the calling thread: at batch 1 it lasts microseconds, less than handing work
- * to another thread costs reliably. Throughput across many streams comes from calling
- * {@code step} for different streams on different threads.
+ * <p>A step runs on the calling thread unless the snapshot was taken with more threads
+ * ({@link RecurrentNetwork#streaming(int)}): then the step of each large layer (W_ih and W_hh
+ * together at least {@value SplitStep#MIN_SPLIT_FLOATS} floats) is shared with spinning helper
+ * threads, each computing a range of hidden units, to the same bits. That pays off when one stream
+ * steps back to back (a replay, a catch-up, a high-rate feed): at batch 1 a large layer's step is
+ * bound by how fast one core streams the weights from its cache. Helpers park after 0.2 ms
+ * without work, and a step that finds them parked, or the team busy with another caller, runs
+ * alone. Throughput across many streams comes from calling {@code step} for different streams on
+ * different threads, with single-threaded snapshots.
  */
 public final class StreamingNetwork {
 
     private final RecurrentConfig config;
     private final Kernels kernels;
     private final Cell cell;
-    /** Float32 weights, transposed and packed once; null when the snapshot is int8. */
-    private final PackedMatrix[] inputWeights;
-    private final PackedMatrix[] recurrentWeights;
+    /** Float32 weights per layer, transposed and packed once; null when the snapshot is int8. */
+    private final FloatStepWeights[] floatWeights;
+    /** The threads a step may use, the caller included. */
+    private final int threads;
+    /** Large layers' steps shared between threads, or null when every step runs on the caller alone. */
+    private final SplitStep split;
     /** Int8 weights, or null for a float32 snapshot. */
     private final Int8StepWeights int8;
     /** Per layer: the bias added to the input product (b_ih, plus b_hh when the cell folds it). */
@@ -39,12 +48,25 @@ public final class StreamingNetwork {
     /** Per layer: the bias added to the recurrent product (GRU's b_hh), or null. */
     private final float[][] recurrentBias;
 
-    StreamingNetwork(RecurrentConfig config, Kernels kernels, float[] w, ParameterLayout layout) {
-        this(config, kernels, w, layout, null);
+    StreamingNetwork(RecurrentConfig config, Kernels kernels, float[] w, ParameterLayout layout, int threads) {
+        this(config, kernels, w, layout, null, threads);
     }
 
-    /** A snapshot of weights {@code w}: float32 when {@code int8} is null, else with int8 W_ih and W_hh. */
-    StreamingNetwork(RecurrentConfig config, Kernels kernels, float[] w, ParameterLayout layout, Int8StepWeights int8) {
+    /**
+     * A snapshot of weights {@code w}: float32 when {@code int8} is null, else with int8 W_ih and
+     * W_hh; a float32 step may use up to {@code threads} threads.
+     */
+    StreamingNetwork(RecurrentConfig config, Kernels kernels, float[] w, ParameterLayout layout, Int8StepWeights int8,
+                     int threads) {
+        this(config, kernels, w, layout, int8, threads, SplitStep.MIN_SPLIT_FLOATS);
+    }
+
+    /** As above, splitting the steps of layers with at least {@code minSplitFloats} weights (tests lower it). */
+    StreamingNetwork(RecurrentConfig config, Kernels kernels, float[] w, ParameterLayout layout, Int8StepWeights int8,
+                     int threads, int minSplitFloats) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads + ".");
+        }
         if (config.bidirectional()) {
             throw new IllegalArgumentException("A bidirectional network cannot stream: its reverse direction needs the "
                     + "whole sequence in advance. Stream a unidirectional network, or run forward() on complete sequences.");
@@ -56,17 +78,12 @@ public final class StreamingNetwork {
         int layers = config.numLayers();
         int hidden = config.hiddenSize();
         int gw = cell.gates() * hidden;
-        this.inputWeights = int8 == null ? new PackedMatrix[layers] : null;
-        this.recurrentWeights = int8 == null ? new PackedMatrix[layers] : null;
+        this.floatWeights = int8 == null ? new FloatStepWeights[layers] : null;
         this.inputBias = new float[layers][gw];
         this.recurrentBias = new float[layers][];
         for (int l = 0; l < layers; l++) {
             ParameterLayout.DirectionOffsets p = layout.direction(l, 0, 1);
             int in = p.inputSize();
-            if (int8 == null) {
-                inputWeights[l] = kernels.pack(Transpose.YES, in, gw, w, p.weightIh(), in);
-                recurrentWeights[l] = kernels.pack(Transpose.YES, hidden, gw, w, p.weightHh(), hidden);
-            }
             if (p.hasBias()) {
                 System.arraycopy(w, p.biasIh(), inputBias[l], 0, gw);
                 if (cell.foldsRecurrentBias()) {
@@ -76,7 +93,21 @@ public final class StreamingNetwork {
                     System.arraycopy(w, p.biasHh(), recurrentBias[l], 0, gw);
                 }
             }
+            if (int8 == null) {
+                floatWeights[l] = new FloatStepWeights(kernels.pack(Transpose.YES, in, gw, w, p.weightIh(), in),
+                        kernels.pack(Transpose.YES, hidden, gw, w, p.weightHh(), hidden), inputBias[l], recurrentBias[l]);
+            }
         }
+        this.threads = int8 == null ? threads : 1;
+        this.split = this.threads > 1 ? SplitStep.create(config, kernels, cell, w, layout, inputBias, recurrentBias, this.threads, minSplitFloats) : null;
+    }
+
+    /**
+     * The threads one step may use, the caller included: what {@link RecurrentNetwork#streaming(int)}
+     * was given (1 for int8 snapshots, whose steps always run on the caller).
+     */
+    public int threads() {
+        return threads;
     }
 
     /** The precision of the weights: {@code float32}, or {@code int8} with the kernel that multiplies them. */
@@ -86,6 +117,11 @@ public final class StreamingNetwork {
 
     public RecurrentConfig config() {
         return config;
+    }
+
+    /** Whether the step of layer {@code l} is shared between threads. */
+    boolean splitsLayer(int l) {
+        return split != null && split.splits(l);
     }
 
     /** Features per step of the input. */
@@ -117,13 +153,25 @@ public final class StreamingNetwork {
         float[] in = x;
         int inOff = 0;
         int inWidth = config.inputSize();
-        for (int l = 0; l < config.numLayers(); l++) {
-            int stateOff = l * hidden;
-            preactivations(l, 1, in, inOff, inWidth, s.h, stateOff, s.gates, s.rec, gw);
-            cell.step(kernels, 1, hidden, s.gates, s.rec, s.h, s.c, stateOff);
-            in = s.h;
-            inOff = stateOff;
-            inWidth = hidden;
+        // The team is held for the whole step; a caller that finds it taken steps alone, to the same result.
+        boolean team = split != null && split.team.tryAcquire();
+        try {
+            for (int l = 0; l < config.numLayers(); l++) {
+                int stateOff = l * hidden;
+                if (team && split.splits(l)) {
+                    split.step(l, in, inOff, inWidth, s);
+                } else {
+                    preactivations(l, 1, in, inOff, inWidth, s.h, stateOff, s.gates, s.rec, gw);
+                    cell.step(kernels, 1, hidden, s.gates, s.rec, s.h, s.c, stateOff);
+                }
+                in = s.h;
+                inOff = stateOff;
+                inWidth = hidden;
+            }
+        } finally {
+            if (team) {
+                split.team.release();
+            }
         }
         System.arraycopy(s.h, (config.numLayers() - 1) * hidden, out, 0, hidden);
     }
@@ -196,34 +244,60 @@ public final class StreamingNetwork {
     private void preactivations(int l, int rows, float[] in, int inOff, int inWidth, float[] h, int hOff,
                                 float[] gates, float[] rec, int gw) {
         int hidden = config.hiddenSize();
+        if (int8 == null) {
+            floatWeights[l].preactivations(kernels, cell, rows, in, inOff, inWidth, h, hOff, hidden, gates, rec);
+            return;
+        }
         for (int i = 0; i < rows; i++) {
             System.arraycopy(inputBias[l], 0, gates, i * gw, gw);
-        }
-        if (int8 == null) {
-            kernels.gemmPacked(rows, in, inOff, inWidth, inputWeights[l], 1f, gates, 0, gw);
-        } else {
-            for (int i = 0; i < rows; i++) {
-                int8.addInput(l, in, inOff + i * inWidth, gates, i * gw);
-            }
+            int8.addInput(l, in, inOff + i * inWidth, gates, i * gw);
         }
         float[] target = gates;
-        float beta = 1f;
         if (cell.keepsRecurrentPreactivations()) {
             target = rec;
-            beta = recurrentBias[l] != null ? 1f : 0f;
-            for (int i = 0; recurrentBias[l] != null && i < rows; i++) {
-                System.arraycopy(recurrentBias[l], 0, rec, i * gw, gw);
+            for (int i = 0; i < rows; i++) {
+                if (recurrentBias[l] != null) {
+                    System.arraycopy(recurrentBias[l], 0, rec, i * gw, gw);
+                } else {
+                    java.util.Arrays.fill(rec, i * gw, (i + 1) * gw, 0f);
+                }
             }
         }
-        if (int8 == null) {
-            kernels.gemmPacked(rows, h, hOff, hidden, recurrentWeights[l], beta, target, 0, gw);
-        } else {
-            if (beta == 0f) {
-                java.util.Arrays.fill(target, 0, rows * gw, 0f);
-            }
+        for (int i = 0; i < rows; i++) {
+            int8.addRecurrent(l, h, hOff + i * hidden, target, i * gw);
+        }
+    }
+
+    /**
+     * The float32 weights feeding some gate columns of a layer (all of them, or the columns of one
+     * range of units, see {@link SplitStep}): W_ih and W_hh transposed and packed, and the bias
+     * each product starts from ({@code recurrentBias} only for a cell that keeps the recurrent part
+     * apart and has biases).
+     */
+    record FloatStepWeights(PackedMatrix input, PackedMatrix recurrent, float[] inputBias, float[] recurrentBias) {
+
+        /**
+         * {@code gates = x·W_ih^T + inputBias}, then {@code h·W_hh^T} added onto it, or, for a cell
+         * that keeps the recurrent part apart, {@code rec = h·W_hh^T + recurrentBias}; {@code rows}
+         * rows, row i of x at {@code inOff + i*inWidth} and of h at {@code hOff + i*hidden}.
+         */
+        void preactivations(Kernels k, Cell cell, int rows, float[] in, int inOff, int inWidth, float[] h, int hOff,
+                            int hidden, float[] gates, float[] rec) {
+            int gw = inputBias.length;
             for (int i = 0; i < rows; i++) {
-                int8.addRecurrent(l, h, hOff + i * hidden, target, i * gw);
+                System.arraycopy(inputBias, 0, gates, i * gw, gw);
             }
+            k.gemmPacked(rows, in, inOff, inWidth, input, 1f, gates, 0, gw);
+            float[] target = gates;
+            float beta = 1f;
+            if (cell.keepsRecurrentPreactivations()) {
+                target = rec;
+                beta = recurrentBias != null ? 1f : 0f;
+                for (int i = 0; recurrentBias != null && i < rows; i++) {
+                    System.arraycopy(recurrentBias, 0, rec, i * gw, gw);
+                }
+            }
+            k.gemmPacked(rows, h, hOff, hidden, recurrent, beta, target, 0, gw);
         }
     }
 
