@@ -45,6 +45,21 @@ final class SplitStep implements SpinTeam.Parts {
     private final float[][] h;
     private final float[][] c;
 
+    /**
+     * Steps between two comparisons of split and lone steps. Splitting is not always faster: on a
+     * virtual machine the two cores are sometimes slowed down together (both at the hypervisor's
+     * mercy, or sharing a physical core), and a hidden-128 LSTM step measured 4.3 to 5.0 µs split
+     * in whole runs where it took 2.3 to 2.7 µs in others, and 3.5 µs alone. So the holder of the
+     * team times {@link #PROBE_STEPS} steps each way now and then, interleaved, and keeps the
+     * faster way by the medians. Both ways give the same bits, so the switch is invisible.
+     */
+    static final int PROBE_PERIOD = 1 << 14;
+    static final int PROBE_STEPS = 32;
+    private long steps;
+    private boolean preferSplit = true;
+    private final long[] splitNanos = new long[PROBE_STEPS];
+    private final long[] aloneNanos = new long[PROBE_STEPS];
+
     // The step being run, set by the caller before each run of the team.
     private int layer;
     private float[] input;
@@ -132,6 +147,31 @@ final class SplitStep implements SpinTeam.Parts {
             System.arraycopy(m, off + (g * hidden + u0) * cols, rows, g * n * cols, n * cols);
         }
         return rows;
+    }
+
+    /**
+     * Called by the holder of the team once per step: the step's place in a probe (0 to
+     * 2*PROBE_STEPS-1: even ones are split, odd ones run alone, and both are timed), or -1 outside
+     * a probe.
+     */
+    int probeSlot() {
+        long position = steps++ % PROBE_PERIOD;
+        return position < 2 * PROBE_STEPS ? (int) position : -1;
+    }
+
+    /** Whether this step (in probe slot {@code slot}, or -1) shares its work. */
+    boolean splitNow(int slot) {
+        return slot < 0 ? preferSplit : slot % 2 == 0;
+    }
+
+    /** Records a probe step's time; after the last one, keeps the faster way until the next probe. */
+    void record(int slot, long nanos) {
+        (slot % 2 == 0 ? splitNanos : aloneNanos)[slot / 2] = nanos;
+        if (slot == 2 * PROBE_STEPS - 1) {
+            java.util.Arrays.sort(splitNanos);
+            java.util.Arrays.sort(aloneNanos);
+            preferSplit = splitNanos[PROBE_STEPS / 2] <= aloneNanos[PROBE_STEPS / 2];
+        }
     }
 
     /** Whether layer {@code l}'s step is split. */

@@ -27,7 +27,8 @@ import dev.rnn4j.kernel.Transpose;
  * steps back to back (a replay, a catch-up, a high-rate feed): at batch 1 a large layer's step is
  * bound by how fast one core streams the weights from its cache. Helpers park after 0.2 ms
  * without work, and a step that finds them parked, or the team busy with another caller, runs
- * alone. Throughput across many streams comes from calling {@code step} for different streams on
+ * alone; every 16 K steps a few steps are timed both ways and the faster way is kept, so a
+ * split that does not pay on the machine at hand (two cores slowed down together) is dropped. Throughput across many streams comes from calling {@code step} for different streams on
  * different threads, with single-threaded snapshots.
  */
 public final class StreamingNetwork {
@@ -124,6 +125,11 @@ public final class StreamingNetwork {
         return split != null && split.splits(l);
     }
 
+    /** The split step, or null (for tests). */
+    SplitStep splitStep() {
+        return split;
+    }
+
     /** Features per step of the input. */
     public int inputSize() {
         return config.inputSize();
@@ -156,9 +162,12 @@ public final class StreamingNetwork {
         // The team is held for the whole step; a caller that finds it taken steps alone, to the same result.
         boolean team = split != null && split.team.tryAcquire();
         try {
+            int probe = team ? split.probeSlot() : -1;
+            boolean shared = team && split.splitNow(probe);
+            long start = probe >= 0 ? System.nanoTime() : 0;
             for (int l = 0; l < config.numLayers(); l++) {
                 int stateOff = l * hidden;
-                if (team && split.splits(l)) {
+                if (shared && split.splits(l)) {
                     split.step(l, in, inOff, inWidth, s);
                 } else {
                     preactivations(l, 1, in, inOff, inWidth, s.h, stateOff, s.gates, s.rec, gw);
@@ -167,6 +176,9 @@ public final class StreamingNetwork {
                 in = s.h;
                 inOff = stateOff;
                 inWidth = hidden;
+            }
+            if (probe >= 0) {
+                split.record(probe, System.nanoTime() - start);
             }
         } finally {
             if (team) {

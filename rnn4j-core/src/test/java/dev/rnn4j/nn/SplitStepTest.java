@@ -75,6 +75,28 @@ class SplitStepTest {
     }
 
     @Test
+    void theFasterWayByTheProbesMediansIsKeptUntilTheNextProbe() {
+        SplitStep split = Fixtures.network(RecurrentConfig.lstm(32, 128), KernelProvider.get(), 1).streaming(2).splitStep();
+        assertThat(split.splitNow(-1)).as("split until measured otherwise").isTrue();
+        // One probe where splitting is slower in most steps (a few fast outliers do not decide it).
+        for (int slot = 0; slot < 2 * SplitStep.PROBE_STEPS; slot++) {
+            assertThat(split.probeSlot()).isEqualTo(slot);
+            assertThat(split.splitNow(slot)).isEqualTo(slot % 2 == 0);
+            split.record(slot, slot % 2 == 0 ? (slot < 20 ? 1_000 : 5_000) : 3_500);
+        }
+        for (int step = 2 * SplitStep.PROBE_STEPS; step < SplitStep.PROBE_PERIOD; step++) {
+            assertThat(split.probeSlot()).isEqualTo(-1);
+        }
+        assertThat(split.splitNow(-1)).as("alone after a probe where splitting lost").isFalse();
+        // The next probe finds splitting faster again.
+        for (int slot = 0; slot < 2 * SplitStep.PROBE_STEPS; slot++) {
+            assertThat(split.probeSlot()).isEqualTo(slot);
+            split.record(slot, slot % 2 == 0 ? 2_400 : 3_500);
+        }
+        assertThat(split.splitNow(-1)).as("split again").isTrue();
+    }
+
+    @Test
     void concurrentCallersOfOneSnapshotGetTheirOwnResults() throws Exception {
         // Two callers share one team: whoever finds it taken steps alone, and both results stay exact.
         RecurrentNetwork net = Fixtures.network(RecurrentConfig.lstm(6, 64).withLayers(2), KernelProvider.get(), 5);
