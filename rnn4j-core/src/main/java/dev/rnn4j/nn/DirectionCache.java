@@ -10,6 +10,13 @@ import dev.rnn4j.kernel.PackedMatrix;
  * <p>A cache is part of a {@link Workspace} and is reused by later passes of the same shape, so
  * nothing here is allocated per step or (in steady state) per pass. Because of that reuse no
  * array may be assumed to start zeroed: every pass writes what it later reads.
+ *
+ * <p>An inference cache ({@code rolling}) keeps nothing for a backward pass: two state slots used
+ * in turn, and one step's gates when each step projects its own input. The gates of every step
+ * of a batch of 64 sequences of 100 steps with hidden size 128 fill 13 MB, so a cache that keeps
+ * them all writes each step's gates to memory that is not in any cache; one step's 128 KB stay
+ * in L2. Offsets wrap around ({@link #gatesOffset}, {@link #stateOffset}), so the passes read and
+ * write through the same methods either way.
  */
 final class DirectionCache {
     final TimeDirection direction;
@@ -21,11 +28,17 @@ final class DirectionCache {
     int[] lengths;
     /** The layer input, [T][B][inputSize] (shared with the layer below, not copied); set per pass. */
     float[] input;
-    /** Activated gates, [T][B][G*H]; before a step's activation, its input projection (computed up front or by the step). */
-    final float[] gates;
-    /** Recurrent pre-activations h·W_hh^T + b_hh, [T][B][G*H], when the cell keeps them apart; else null. */
-    final float[] rec;
-    /** Hidden states in T+1 slots of [B][H] (see {@link TimeDirection}). */
+    /** Whether this is an inference cache: states and gates in slots used in turn (see the class comment). */
+    final boolean rolling;
+    /** Slots of [B][G*H] in {@link #gates} (and {@link #rec}): T, or 1 in a rolling cache whose steps project their input. */
+    private int gateSlots;
+    /** Slots of [B][H] in {@link #h} and {@link #c}: T+1, or 2 in a rolling cache. */
+    private final int stateSlots;
+    /** Activated gates, [slots][B][G*H]; before a step's activation, its input projection (computed up front or by the step). */
+    float[] gates;
+    /** Recurrent pre-activations h·W_hh^T + b_hh, laid out like {@link #gates}, when the cell keeps them apart; else null. */
+    float[] rec;
+    /** Hidden states in T+1 slots of [B][H] (see {@link TimeDirection}), or 2 used in turn. */
     final float[] h;
     /** Cell states like {@link #h}, LSTM only (else null). */
     final float[] c;
@@ -51,20 +64,43 @@ final class DirectionCache {
     /** Backward: the bias gradient of one pass, [G*H], when both biases share it. */
     float[] biasGradient;
 
-    DirectionCache(Cell cell, TimeDirection direction, int batch, int time, int hidden) {
+    DirectionCache(Cell cell, TimeDirection direction, int batch, int time, int hidden, boolean rolling) {
         this.direction = direction;
         this.batch = batch;
         this.time = time;
         this.hidden = hidden;
         this.gateWidth = cell.gates() * hidden;
-        this.gates = new float[time * batch * gateWidth];
-        this.rec = cell.keepsRecurrentPreactivations() ? new float[time * batch * gateWidth] : null;
-        this.h = new float[(time + 1) * batch * hidden];
-        this.c = cell.hasCellState() ? new float[(time + 1) * batch * hidden] : null;
+        this.rolling = rolling;
+        this.stateSlots = rolling ? 2 : time + 1;
+        this.h = new float[stateSlots * batch * hidden];
+        this.c = cell.hasCellState() ? new float[stateSlots * batch * hidden] : null;
+        if (!rolling) {
+            allocateGates(cell, time);
+        }
+    }
+
+    private void allocateGates(Cell cell, int slots) {
+        gateSlots = slots;
+        gates = new float[slots * batch * gateWidth];
+        rec = cell.keepsRecurrentPreactivations() ? new float[slots * batch * gateWidth] : null;
+    }
+
+    /**
+     * Readies the gate buffers for a forward pass: a rolling cache keeps one step's gates when
+     * each step projects its own input, and every step's when one product projects them all up front.
+     */
+    void prepareGates(Cell cell, boolean perStepProjection) {
+        int slots = rolling && perStepProjection ? 1 : time;
+        if (gates == null || gateSlots != slots) {
+            allocateGates(cell, slots);
+        }
     }
 
     /** Allocates the backward buffers once; later passes reuse them. */
     void ensureBackwardBuffers(Cell cell) {
+        if (rolling) {
+            throw new IllegalStateException("An inference cache keeps nothing for a backward pass.");
+        }
         if (dGatesX == null) {
             dGatesX = new float[gates.length];
             dGatesH = cell.splitsRecurrentGradient() ? new float[gates.length] : dGatesX;
@@ -92,10 +128,10 @@ final class DirectionCache {
     }
 
     int gatesOffset(int t) {
-        return t * batch * gateWidth;
+        return t % gateSlots * batch * gateWidth;
     }
 
     int stateOffset(int slot) {
-        return slot * batch * hidden;
+        return slot % stateSlots * batch * hidden;
     }
 }

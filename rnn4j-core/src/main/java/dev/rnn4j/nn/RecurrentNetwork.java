@@ -162,7 +162,7 @@ public final class RecurrentNetwork {
         int hidden = config.hiddenSize();
         int width = config.outputSize();
         int bh = batch * hidden;
-        Workspace ws = acquire(batch, time);
+        Workspace ws = acquire(batch, time, !keepCache);
         Layouts.toTimeMajor(x.data(), batch, time, config.inputSize(), ws.input);
         float[] hN = new float[config.stateSlices() * bh];
         float[] cN = config.cell().hasCellState() ? new float[config.stateSlices() * bh] : null;
@@ -316,19 +316,21 @@ public final class RecurrentNetwork {
     }
 
     /** An idle workspace of this shape, or a new one. */
-    private Workspace acquire(int batch, int time) {
-        Workspace ws;
-        while ((ws = idle.pollFirst()) != null) {
-            if (ws.fits(batch, time)) {
+    private Workspace acquire(int batch, int time, boolean inference) {
+        // Idle workspaces of other shapes or kinds stay (training with validation passes in
+        // between uses both kinds); the oldest are dropped on release when there are too many.
+        for (Workspace ws : idle) {
+            if (ws.fits(batch, time, inference) && idle.removeFirstOccurrence(ws)) {
                 return ws;
             }
         }
-        return new Workspace(config, cell, batch, time);
+        return new Workspace(config, cell, batch, time, inference);
     }
 
     private void release(Workspace ws) {
-        if (idle.size() < MAX_IDLE_WORKSPACES) {
-            idle.offerFirst(ws);
+        idle.offerFirst(ws);
+        while (idle.size() > MAX_IDLE_WORKSPACES) {
+            idle.pollLast();
         }
     }
 }

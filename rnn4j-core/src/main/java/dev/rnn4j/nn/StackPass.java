@@ -109,6 +109,9 @@ final class StackPass {
             // The directions of a layer share its input size, so they choose alike.
             boolean perStep = DirectionPass.projectsPerStep(layout.direction(layer, 0, dirs), cell.gates() * config.hiddenSize(),
                     perStepProjectionMaxFloats);
+            for (int d = 0; d < dirs; d++) {
+                ws.caches[base + d].prepareGates(cell, perStep);
+            }
             if (!perStep) {
                 int parts = productParts();
                 pool.run(parts, part -> {

@@ -21,20 +21,24 @@ final class Workspace {
      */
     float[][] layerGradient;
 
-    Workspace(RecurrentConfig config, Cell cell, int batch, int time) {
+    /** Whether this workspace serves inference only (rolling caches, see {@link DirectionCache}). */
+    final boolean inference;
+
+    Workspace(RecurrentConfig config, Cell cell, int batch, int time, boolean inference) {
         this.batch = batch;
         this.time = time;
+        this.inference = inference;
         this.input = new float[time * batch * config.inputSize()];
         this.layerOutput = new float[config.numLayers() - 1][time * batch * config.outputSize()];
         this.caches = new DirectionCache[config.stateSlices()];
         for (int slice = 0; slice < caches.length; slice++) {
             caches[slice] = new DirectionCache(cell, TimeDirection.of(slice % config.directions()), batch, time,
-                    config.hiddenSize());
+                    config.hiddenSize(), inference);
         }
     }
 
-    boolean fits(int b, int t) {
-        return b == batch && t == time;
+    boolean fits(int b, int t, boolean forInference) {
+        return b == batch && t == time && forInference == inference;
     }
 
     /** Backward gradient buffer {@code index} (see {@link #layerGradient}), allocated on first use. */

@@ -201,6 +201,47 @@ class PassStructureTest {
         }
     }
 
+    /**
+     * Inference keeps two state slots and one step's gates, used in turn, where forward keeps
+     * every step for backward: the same numbers with odd and even lengths (the final state in
+     * either slot), initial states, both directions, and the up-front projection, which needs
+     * every step's gates again.
+     */
+    @Test
+    void inferencesRollingBuffersGiveForwardsNumbers() {
+        RecurrentConfig[] configs = {
+            RecurrentConfig.lstm(5, 16).withLayers(2).withBidirectional(true),
+            RecurrentConfig.gru(4, 9).withLayers(3),
+            RecurrentConfig.rnn(3, 7).withBidirectional(true),
+        };
+        int batch = 5;
+        int time = 7;
+        int[] lengths = {7, 1, 4, 6, 3};
+        for (Kernels k : Fixtures.kernels()) {
+            for (RecurrentConfig config : configs) {
+                for (int maxFloats : new int[] {Integer.MAX_VALUE, 0}) {
+                    RecurrentNetwork net = Fixtures.network(config, k, 13);
+                    net.perStepProjectionMaxFloats = maxFloats;
+                    Tensor x = Fixtures.random(14, batch, time, config.inputSize());
+                    Tensor h0 = Fixtures.random(15, config.stateSlices(), batch, config.hiddenSize());
+                    Tensor c0 = config.cell().hasCellState() ? Fixtures.random(16, config.stateSlices(), batch, config.hiddenSize()) : null;
+                    String what = config + " on " + k.name() + (maxFloats == 0 ? ", projected up front" : ", projected per step");
+                    for (int[] lens : new int[][] {null, lengths}) {
+                        RecurrentOutput f = net.forward(x, lens, h0, c0);
+                        RecurrentOutput i = net.infer(x, lens, h0, c0);
+                        assertThat(i.output().data()).as(what).containsExactly(f.output().data());
+                        assertThat(i.hN().data()).as(what).containsExactly(f.hN().data());
+                        if (c0 != null) {
+                            assertThat(i.cN().data()).as(what).containsExactly(f.cN().data());
+                        }
+                        // The training pass after an inference still has its whole cache.
+                        net.backward(f, Fixtures.random(17, batch, time, config.outputSize()), null, null, net.newGradients());
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void backwardNeedsAnUnconsumedForwardResult() {
         RecurrentNetwork net = RecurrentNetwork.create(RecurrentConfig.gru(2, 3), 1);
