@@ -46,12 +46,17 @@ public final class StreamingModel {
     private final int maxWidth;
     private final LengthGuard guard;
 
-    private StreamingModel(SequenceModel model, Int8Kernel int8, LengthGuard guard) {
-        this(model, int8, guard, KernelProvider.get());
+    private StreamingModel(SequenceModel model, Int8Kernel int8, LengthGuard guard, int threads) {
+        this(model, int8, guard, KernelProvider.get(), threads);
     }
 
     /** With the given float kernels (tests measure allocation on the scalar ones, whose allocation does not depend on the JIT). */
     StreamingModel(SequenceModel model, Int8Kernel int8, LengthGuard guard, Kernels kernels) {
+        this(model, int8, guard, kernels, 1);
+    }
+
+    /** A float32 step of each large recurrent layer may use {@code threads} threads (see {@link RecurrentNetwork#streaming(int)}). */
+    StreamingModel(SequenceModel model, Int8Kernel int8, LengthGuard guard, Kernels kernels, int threads) {
         this.config = model.config();
         if (config.head().kind() == HeadSpec.Kind.ALL_STEPS) {
             throw new IllegalArgumentException("This model's head reads all " + config.head().steps()
@@ -83,7 +88,7 @@ public final class StreamingModel {
             }
             RecurrentNetwork net = new RecurrentNetwork(rc, kernels);
             net.loadStateDict(stateDict);
-            layers[i] = int8 == null ? net.streaming() : net.streamingInt8(int8);
+            layers[i] = int8 == null ? net.streaming(threads) : net.streamingInt8(int8);
             if (config.hasLayerNorm(i)) {
                 norms[i] = new LayerNorm(s.outputSize(), byName.get("norms." + i + ".weight").offset());
             }
@@ -95,12 +100,21 @@ public final class StreamingModel {
 
     /** Streams {@code model} in float32, warning (once) past {@code maxTrainedLength} steps (0: never). */
     public static StreamingModel of(SequenceModel model, int maxTrainedLength) {
-        return new StreamingModel(model, null, new LengthGuard(maxTrainedLength, "model"));
+        return of(model, maxTrainedLength, 1);
+    }
+
+    /**
+     * Streams {@code model} in float32, each step of a large recurrent layer shared by up to
+     * {@code threads} threads, the caller included ({@link RecurrentNetwork#streaming(int)}: for
+     * one stream stepped back to back; same outputs as one thread).
+     */
+    public static StreamingModel of(SequenceModel model, int maxTrainedLength, int threads) {
+        return new StreamingModel(model, null, new LengthGuard(maxTrainedLength, "model"), threads);
     }
 
     /** Streams {@code model} with int8 recurrent weights (see {@link RecurrentNetwork#streamingInt8}). */
     public static StreamingModel int8(SequenceModel model, int maxTrainedLength) {
-        return new StreamingModel(model, Int8Kernel.best(), new LengthGuard(maxTrainedLength, "model"));
+        return new StreamingModel(model, Int8Kernel.best(), new LengthGuard(maxTrainedLength, "model"), 1);
     }
 
     /**
@@ -108,12 +122,20 @@ public final class StreamingModel {
      * else float32, with the trained-length guard from its model card ({@code max_trained_length}).
      */
     public static StreamingModel load(Path path) throws IOException {
+        return load(path, 1);
+    }
+
+    /**
+     * {@link #load(Path)}, with each float32 step of a large recurrent layer shared by up to
+     * {@code threads} threads (see {@link #of(SequenceModel, int, int)}); int8 steps run on the caller.
+     */
+    public static StreamingModel load(Path path, int threads) throws IOException {
         SequenceModel model = ModelFiles.loadAny(path);
         com.fasterxml.jackson.databind.JsonNode json = ModelFiles.json().readTree(configBytes(path));
         int max = ModelFiles.card(json).path("max_trained_length").asInt(0);
         boolean quantized = json.has(QuantizedModelFiles.QUANTIZATION);
         // A quantised file holds int8 x scale; quantising that again gives back the same int8 values and scales.
-        return new StreamingModel(model, quantized ? Int8Kernel.best() : null, new LengthGuard(max, path.toString()));
+        return new StreamingModel(model, quantized ? Int8Kernel.best() : null, new LengthGuard(max, path.toString()), threads);
     }
 
     private static byte[] configBytes(Path path) throws IOException {

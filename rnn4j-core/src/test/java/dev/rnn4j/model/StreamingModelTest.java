@@ -73,6 +73,26 @@ class StreamingModelTest {
     }
 
     @Test
+    void stepsSharedBetweenThreadsEqualStepsOnOneThread() {
+        // Hidden 128: large enough for the default split (see RecurrentNetwork.streaming(int)).
+        SequenceModel m = SequenceModel.create(ModelConfig.builder().inputs(16).lstm(128).gru(96).layerNorm()
+                .denseOnEveryStep(3).seed(4).build());
+        StreamingModel alone = StreamingModel.of(m, 0);
+        StreamingModel shared = StreamingModel.of(m, 0, 2);
+        ModelStream a = alone.newStream();
+        ModelStream b = shared.newStream();
+        float[] ya = new float[3];
+        float[] yb = new float[3];
+        Tensor x = random(8, 1, 300, 16);
+        for (int t = 0; t < 300; t++) {
+            alone.step(row(x, 0, t), a, ya);
+            shared.step(row(x, 0, t), b, yb);
+            assertThat(yb).as("t=%d", t).containsExactly(ya);
+        }
+        assertThat(b.toBytes()).isEqualTo(a.toBytes());
+    }
+
+    @Test
     void manyStreamsSteppedAtOnceEqualEachSteppedAlone() {
         ModelConfig config = EVERY_STEP[1];
         StreamingModel live = StreamingModel.of(SequenceModel.create(config), 0);
