@@ -30,7 +30,7 @@ final class DirectionCache {
     float[] input;
     /** Whether this is an inference cache: states and gates in slots used in turn (see the class comment). */
     final boolean rolling;
-    /** Slots of [B][G*H] in {@link #gates} (and {@link #rec}): T, or 1 in a rolling cache whose steps project their input. */
+    /** Slots of [B][G*H] in {@link #gates} and {@link #rec}: T, or 1 in a rolling cache whose steps project their input. */
     private int gateSlots;
     /** Slots of [B][H] in {@link #h} and {@link #c}: T+1, or 2 in a rolling cache. */
     private final int stateSlots;

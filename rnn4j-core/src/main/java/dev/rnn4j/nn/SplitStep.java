@@ -39,7 +39,7 @@ final class SplitStep implements SpinTeam.Parts {
     /** Unit ranges: part p covers [units[p], units[p+1]). */
     private final int[] units;
     /** Per layer, per part: the weights of the part's gate rows; a null layer is not split. */
-    private final StreamingNetwork.FloatStepWeights[][] weights;
+    private final FloatStepWeights[][] weights;
     private final float[][] gates;
     private final float[][] rec;
     private final float[][] h;
@@ -68,7 +68,7 @@ final class SplitStep implements SpinTeam.Parts {
     private StreamState state;
 
     private SplitStep(Kernels kernels, Cell cell, int hidden, SpinTeam team, int[] units,
-                      StreamingNetwork.FloatStepWeights[][] weights) {
+                      FloatStepWeights[][] weights) {
         this.kernels = kernels;
         this.cell = cell;
         this.hidden = hidden;
@@ -110,14 +110,14 @@ final class SplitStep implements SpinTeam.Parts {
             units[p] = StackPass.split(hidden, parts, p, UNIT_ALIGN);
         }
         int layers = config.numLayers();
-        StreamingNetwork.FloatStepWeights[][] weights = new StreamingNetwork.FloatStepWeights[layers][];
+        FloatStepWeights[][] weights = new FloatStepWeights[layers][];
         boolean any = false;
         for (int l = 0; l < layers; l++) {
             ParameterLayout.DirectionOffsets p = layout.direction(l, 0, 1);
             if ((long) (p.inputSize() + hidden) * cell.gates() * hidden < minSplitFloats) {
                 continue;
             }
-            weights[l] = new StreamingNetwork.FloatStepWeights[parts];
+            weights[l] = new FloatStepWeights[parts];
             for (int part = 0; part < parts; part++) {
                 weights[l][part] = partWeights(k, cell, w, p, hidden, units[part], units[part + 1],
                         inputBias[l], recurrentBias[l]);
@@ -128,15 +128,16 @@ final class SplitStep implements SpinTeam.Parts {
     }
 
     /** The rows of every gate that feed units [u0, u1), packed as the single-threaded step packs the whole layer. */
-    private static StreamingNetwork.FloatStepWeights partWeights(Kernels k, Cell cell, float[] w, ParameterLayout.DirectionOffsets p,
-                                                                 int hidden, int u0, int u1, float[] inputBias, float[] recurrentBias) {
+    private static FloatStepWeights partWeights(Kernels k, Cell cell, float[] w, ParameterLayout.DirectionOffsets p,
+                                                int hidden, int u0, int u1, float[] inputBias, float[] recurrentBias) {
         int in = p.inputSize();
         int n = u1 - u0;
-        int gw = cell.gates() * n;
-        PackedMatrix wIh = k.pack(Transpose.YES, in, gw, gateRows(w, p.weightIh(), in, cell.gates(), hidden, u0, u1), 0, in);
-        PackedMatrix wHh = k.pack(Transpose.YES, hidden, gw, gateRows(w, p.weightHh(), hidden, cell.gates(), hidden, u0, u1), 0, hidden);
-        return new StreamingNetwork.FloatStepWeights(wIh, wHh, gateRows(inputBias, 0, 1, cell.gates(), hidden, u0, u1),
-                recurrentBias == null ? null : gateRows(recurrentBias, 0, 1, cell.gates(), hidden, u0, u1));
+        int gates = cell.gates();
+        int gw = gates * n;
+        PackedMatrix wIh = k.pack(Transpose.YES, in, gw, gateRows(w, p.weightIh(), in, gates, hidden, u0, u1), 0, in);
+        PackedMatrix wHh = k.pack(Transpose.YES, hidden, gw, gateRows(w, p.weightHh(), hidden, gates, hidden, u0, u1), 0, hidden);
+        return new FloatStepWeights(wIh, wHh, gateRows(inputBias, 0, 1, gates, hidden, u0, u1),
+                recurrentBias == null ? null : gateRows(recurrentBias, 0, 1, gates, hidden, u0, u1));
     }
 
     /** Rows g*hidden + [u0, u1) of every gate g of a [gates*hidden][cols] matrix at {@code off}, gate after gate. */

@@ -23,12 +23,13 @@ import dev.rnn4j.kernel.Transpose;
  * <p>A step runs on the calling thread unless the snapshot was taken with more threads
  * ({@link RecurrentNetwork#streaming(int)}): then the step of each large layer (W_ih and W_hh
  * together at least {@value SplitStep#MIN_SPLIT_FLOATS} floats) is shared with spinning helper
- * threads, each computing a range of hidden units, to the same bits. That pays off when one stream
- * steps back to back (a replay, a catch-up, a high-rate feed): at batch 1 a large layer's step is
- * bound by how fast one core streams the weights from its cache. Helpers park after 0.2 ms
- * without work, and a step that finds them parked, or the team busy with another caller, runs
- * alone; every 16 K steps a few steps are timed both ways and the faster way is kept, so a
- * split that does not pay on the machine at hand (two cores slowed down together) is dropped. Throughput across many streams comes from calling {@code step} for different streams on
+ * threads, each computing a range of hidden units, to the same bits. That pays off when one
+ * stream steps back to back (a replay, a catch-up, a high-rate feed): at batch 1 a large layer's
+ * step is bound by how fast one core streams the weights from its cache. Helpers park after 0.2
+ * ms without work, and a step that finds them parked, or the team busy with another caller, runs
+ * alone; every 16 K steps a few steps are timed both ways and the faster way is kept, so a split
+ * that does not pay on the machine at hand (two cores slowed down together) is dropped.
+ * Throughput across many streams comes from calling {@code step} for different streams on
  * different threads, with single-threaded snapshots.
  */
 public final class StreamingNetwork {
@@ -100,7 +101,9 @@ public final class StreamingNetwork {
             }
         }
         this.threads = int8 == null ? threads : 1;
-        this.split = this.threads > 1 ? SplitStep.create(config, kernels, cell, w, layout, inputBias, recurrentBias, this.threads, minSplitFloats) : null;
+        this.split = this.threads > 1
+                ? SplitStep.create(config, kernels, cell, w, layout, inputBias, recurrentBias, this.threads, minSplitFloats)
+                : null;
     }
 
     /**
@@ -277,39 +280,6 @@ public final class StreamingNetwork {
         }
         for (int i = 0; i < rows; i++) {
             int8.addRecurrent(l, h, hOff + i * hidden, target, i * gw);
-        }
-    }
-
-    /**
-     * The float32 weights feeding some gate columns of a layer (all of them, or the columns of one
-     * range of units, see {@link SplitStep}): W_ih and W_hh transposed and packed, and the bias
-     * each product starts from ({@code recurrentBias} only for a cell that keeps the recurrent part
-     * apart and has biases).
-     */
-    record FloatStepWeights(PackedMatrix input, PackedMatrix recurrent, float[] inputBias, float[] recurrentBias) {
-
-        /**
-         * {@code gates = x·W_ih^T + inputBias}, then {@code h·W_hh^T} added onto it, or, for a cell
-         * that keeps the recurrent part apart, {@code rec = h·W_hh^T + recurrentBias}; {@code rows}
-         * rows, row i of x at {@code inOff + i*inWidth} and of h at {@code hOff + i*hidden}.
-         */
-        void preactivations(Kernels k, Cell cell, int rows, float[] in, int inOff, int inWidth, float[] h, int hOff,
-                            int hidden, float[] gates, float[] rec) {
-            int gw = inputBias.length;
-            for (int i = 0; i < rows; i++) {
-                System.arraycopy(inputBias, 0, gates, i * gw, gw);
-            }
-            k.gemmPacked(rows, in, inOff, inWidth, input, 1f, gates, 0, gw);
-            float[] target = gates;
-            float beta = 1f;
-            if (cell.keepsRecurrentPreactivations()) {
-                target = rec;
-                beta = recurrentBias != null ? 1f : 0f;
-                for (int i = 0; recurrentBias != null && i < rows; i++) {
-                    System.arraycopy(recurrentBias, 0, rec, i * gw, gw);
-                }
-            }
-            k.gemmPacked(rows, h, hOff, hidden, recurrent, beta, target, 0, gw);
         }
     }
 
