@@ -55,7 +55,8 @@ final class TextGenerate implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--seed-text must have at least one character to start from.");
         }
         CharLanguageModel lm = CharLanguageModel.load(modelDir);
-        CharGenerator generator = new CharGenerator(lm);
+        // --threads shares each step of a large layer between cores: generation steps back to back.
+        CharGenerator generator = new CharGenerator(lm, common.threads);
         PrintWriter out = spec.commandLine().getOut();
         out.print(seedText);
         out.flush();

@@ -36,6 +36,14 @@ public final class CharGenerator {
     private final float[] parameters;
 
     public CharGenerator(CharLanguageModel lm) {
+        this(lm, 1);
+    }
+
+    /**
+     * A generator whose every step may use up to {@code threads} threads: each large layer's step
+     * is shared between them ({@link RecurrentNetwork#streaming(int)}; same text for the same seed).
+     */
+    public CharGenerator(CharLanguageModel lm, int threads) {
         this.lm = lm;
         SequenceModel model = lm.model();
         ModelConfig config = model.config();
@@ -48,7 +56,7 @@ public final class CharGenerator {
         for (int i = 0; i < layers.length; i++) {
             LayerSpec s = config.layers().get(i);
             RecurrentConfig rc = new RecurrentConfig(s.cell(), config.layerInputSize(i), s.hiddenSize(), 1, false, true);
-            layers[i] = RecurrentNetwork.fromStateDict(rc, layerStateDict(model, "layers." + i + ".")).streaming();
+            layers[i] = RecurrentNetwork.fromStateDict(rc, layerStateDict(model, "layers." + i + ".")).streaming(threads);
         }
         ParameterLayout.Entry w = model.entries().stream().filter(e -> e.name().equals("head.weight")).findFirst().orElseThrow();
         this.head = new Dense(config.featureSize(), model.outputSize(), w.offset());

@@ -68,6 +68,17 @@ class CharGeneratorTest {
     }
 
     @Test
+    void stepsSharedBetweenTwoThreadsDrawTheSameText() {
+        // Hidden 128: every layer is large enough for its steps to be split between the threads.
+        for (CellType cell : new CellType[] {CellType.LSTM, CellType.GRU}) {
+            CharLanguageModel lm = new CharLanguageModel(ABC, SequenceModel.create(CharLanguageModel.config(ABC.size(), cell, 2, 128, 0.0, 7)));
+            String one = new CharGenerator(lm).generate("ab", 400, 1.0, 0, 11, cp -> { });
+            String two = new CharGenerator(lm, 2).generate("ab", 400, 1.0, 0, 11, cp -> { });
+            assertThat(two).as(cell.id()).isEqualTo(one);
+        }
+    }
+
+    @Test
     void eachCharacterReachesTheSinkAsItIsDrawn() {
         CharGenerator g = new CharGenerator(lm(CellType.GRU, 3));
         StringBuilder seen = new StringBuilder();
