@@ -74,25 +74,19 @@ final class DirectionCache {
         this.stateSlots = rolling ? 2 : time + 1;
         this.h = new float[stateSlots * batch * hidden];
         this.c = cell.hasCellState() ? new float[stateSlots * batch * hidden] : null;
-        if (!rolling) {
-            allocateGates(cell, time);
-        }
-    }
-
-    private void allocateGates(Cell cell, int slots) {
-        gateSlots = slots;
-        gates = new float[slots * batch * gateWidth];
-        rec = cell.keepsRecurrentPreactivations() ? new float[slots * batch * gateWidth] : null;
     }
 
     /**
-     * Readies the gate buffers for a forward pass: a rolling cache keeps one step's gates when
-     * each step projects its own input, and every step's when one product projects them all up front.
+     * Readies the gate buffers for a forward pass (allocated on the first, kept while the slot count
+     * stays): every step's, except in a rolling cache whose steps project their own input, which
+     * keeps one step's; the up-front projection fills every step's gates before the time loop.
      */
     void prepareGates(Cell cell, boolean perStepProjection) {
         int slots = rolling && perStepProjection ? 1 : time;
         if (gates == null || gateSlots != slots) {
-            allocateGates(cell, slots);
+            gateSlots = slots;
+            gates = new float[slots * batch * gateWidth];
+            rec = cell.keepsRecurrentPreactivations() ? new float[slots * batch * gateWidth] : null;
         }
     }
 

@@ -270,7 +270,7 @@ public final class RecurrentNetwork {
      * where latency counts (hidden size 128 and up); see {@link StreamingNetwork} for when it runs alone.
      */
     public StreamingNetwork streaming(int threads) {
-        return new StreamingNetwork(config, kernels, parameters.values().clone(), layout, threads);
+        return streaming(threads, SplitStep.MIN_SPLIT_FLOATS);
     }
 
     /** {@link #streaming(int)}, splitting the steps of layers with at least {@code minSplitFloats} weights (for tests). */
@@ -285,7 +285,8 @@ public final class RecurrentNetwork {
      */
     public StreamingNetwork streamingInt8(dev.rnn4j.quant.Int8Kernel kernel) {
         float[] w = parameters.values().clone();
-        return new StreamingNetwork(config, kernels, w, layout, Int8StepWeights.quantize(config, w, layout, kernel), 1);
+        return new StreamingNetwork(config, kernels, w, layout, Int8StepWeights.quantize(config, w, layout, kernel), 1,
+                SplitStep.MIN_SPLIT_FLOATS);
     }
 
     /** Threads used by one pass (the caller included); default 1. */

@@ -73,10 +73,6 @@ final class SpinTeam {
         return SHARED.computeIfAbsent(threads, SpinTeam::new);
     }
 
-    int threads() {
-        return helpers.length + 1;
-    }
-
     /** Takes the team for the calling thread; false when another caller holds it. */
     boolean tryAcquire() {
         return taken.compareAndSet(false, true);
@@ -114,13 +110,11 @@ final class SpinTeam {
         Throwable f = failure;
         if (f != null) {
             failure = null;
+            // Parts only ever record unchecked failures (see claimAndRun).
             if (f instanceof RuntimeException re) {
                 throw re;
             }
-            if (f instanceof Error e) {
-                throw e;
-            }
-            throw new IllegalStateException(f);
+            throw (Error) f;
         }
     }
 

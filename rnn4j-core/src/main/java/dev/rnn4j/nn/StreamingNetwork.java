@@ -50,20 +50,11 @@ public final class StreamingNetwork {
     /** Per layer: the bias added to the recurrent product (GRU's b_hh), or null. */
     private final float[][] recurrentBias;
 
-    StreamingNetwork(RecurrentConfig config, Kernels kernels, float[] w, ParameterLayout layout, int threads) {
-        this(config, kernels, w, layout, null, threads);
-    }
-
     /**
      * A snapshot of weights {@code w}: float32 when {@code int8} is null, else with int8 W_ih and
-     * W_hh; a float32 step may use up to {@code threads} threads.
+     * W_hh; a float32 step may use up to {@code threads} threads, splitting the steps of layers with
+     * at least {@code minSplitFloats} weights ({@link SplitStep#MIN_SPLIT_FLOATS}; tests lower it).
      */
-    StreamingNetwork(RecurrentConfig config, Kernels kernels, float[] w, ParameterLayout layout, Int8StepWeights int8,
-                     int threads) {
-        this(config, kernels, w, layout, int8, threads, SplitStep.MIN_SPLIT_FLOATS);
-    }
-
-    /** As above, splitting the steps of layers with at least {@code minSplitFloats} weights (tests lower it). */
     StreamingNetwork(RecurrentConfig config, Kernels kernels, float[] w, ParameterLayout layout, Int8StepWeights int8,
                      int threads, int minSplitFloats) {
         if (threads < 1) {
