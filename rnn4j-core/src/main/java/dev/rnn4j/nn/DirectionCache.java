@@ -63,6 +63,15 @@ final class DirectionCache {
     float[] dGatesH;
     /** Backward: the bias gradient of one pass, [G*H], when both biases share it. */
     float[] biasGradient;
+    /**
+     * Backward: each batch row's gate gradients summed over its steps, [B][G*H], for the bias
+     * gradient; null when the layer has no biases (set per pass by {@link DirectionPass#beginBackward}).
+     * The time loop adds each step's rows while they are still in cache, so the bias gradient is a
+     * sum over B rows instead of over all T*B rows of {@link #dGatesX}, read back from memory.
+     */
+    float[] biasRowsX;
+    /** The recurrent counterpart of {@link #biasRowsX} when the cell splits the gradient (GRU), else the same array. */
+    float[] biasRowsH;
 
     DirectionCache(Cell cell, TimeDirection direction, int batch, int time, int hidden, boolean rolling) {
         this.direction = direction;
@@ -99,6 +108,17 @@ final class DirectionCache {
             dGatesX = new float[gates.length];
             dGatesH = cell.splitsRecurrentGradient() ? new float[gates.length] : dGatesX;
             biasGradient = new float[gateWidth];
+        }
+    }
+
+    /** Readies (or drops, for a layer without biases) the per-row bias gradient sums. */
+    void prepareBiasRows(Cell cell, boolean hasBias) {
+        if (!hasBias) {
+            biasRowsX = null;
+            biasRowsH = null;
+        } else if (biasRowsX == null) {
+            biasRowsX = new float[batch * gateWidth];
+            biasRowsH = cell.splitsRecurrentGradient() ? new float[batch * gateWidth] : biasRowsX;
         }
     }
 

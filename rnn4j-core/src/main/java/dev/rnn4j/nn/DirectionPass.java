@@ -206,6 +206,7 @@ final class DirectionPass {
     /** Packs W_hh (as stored: dh_{t-1} = dGates·W_hh) for the backward steps and readies the buffers. */
     static void beginBackward(Kernels k, Cell cell, DirectionCache m, float[] w, ParameterLayout.DirectionOffsets p) {
         m.ensureBackwardBuffers(cell);
+        m.prepareBiasRows(cell, p.hasBias());
         m.recurrentWeights = k.pack(Transpose.NO, m.gateWidth, m.hidden, w, p.weightHh(), m.hidden);
     }
 
@@ -240,6 +241,10 @@ final class DirectionPass {
         if (dcN != null && m.c != null) {
             System.arraycopy(dcN, first, dc, 0, bh);
         }
+        if (m.biasRowsX != null) {
+            Arrays.fill(m.biasRowsX, b0 * gw, b1 * gw, 0f);
+            Arrays.fill(m.biasRowsH, b0 * gw, b1 * gw, 0f);
+        }
         for (int step = m.time - 1; step >= 0; step--) {
             int t = dir.timeAt(step, m.time);
             int recOff = m.gatesOffset(t);
@@ -260,6 +265,13 @@ final class DirectionPass {
                     Arrays.fill(m.dGatesH, gOff + b * gw, gOff + (b + 1) * gw, 0f);
                     System.arraycopy(dh, (b - b0) * hidden, dhPrev, (b - b0) * hidden, hidden);
                     System.arraycopy(dc, (b - b0) * hidden, dcPrev, (b - b0) * hidden, hidden);
+                }
+            }
+            if (m.biasRowsX != null) {
+                // Each row's bias gradient, summed over its steps while this step's rows are in cache.
+                k.add(rows * gw, m.dGatesX, gOff + b0 * gw, m.biasRowsX, b0 * gw);
+                if (m.biasRowsH != m.biasRowsX) {
+                    k.add(rows * gw, m.dGatesH, gOff + b0 * gw, m.biasRowsH, b0 * gw);
                 }
             }
             // >>> recurrent dropout hook (2/3): the recurrent path's gradient passes through the mask.
@@ -304,15 +316,17 @@ final class DirectionPass {
         k.gemm(Transpose.YES, Transpose.NO, n, hidden, rows, 1f, m.dGatesH, g0, gw, m.recurrentInput(), prevBlock, hidden,
                 1f, g, p.weightHh() + g0 * hidden, hidden);
         if (p.hasBias()) {
-            if (m.dGatesH == m.dGatesX) {
+            // The backward loop left each batch row's sum over its steps (see DirectionCache#biasRowsX):
+            // the bias gradient sums those B rows, in row order, whatever the thread split was.
+            if (m.biasRowsH == m.biasRowsX) {
                 // Both biases enter the same pre-activations: one column sum serves both.
                 Arrays.fill(m.biasGradient, g0, g1, 0f);
-                k.addColumnSums(rows, n, m.dGatesX, g0, gw, m.biasGradient, g0);
+                k.addColumnSums(m.batch, n, m.biasRowsX, g0, gw, m.biasGradient, g0);
                 k.add(n, m.biasGradient, g0, g, p.biasIh() + g0);
                 k.add(n, m.biasGradient, g0, g, p.biasHh() + g0);
             } else {
-                k.addColumnSums(rows, n, m.dGatesX, g0, gw, g, p.biasIh() + g0);
-                k.addColumnSums(rows, n, m.dGatesH, g0, gw, g, p.biasHh() + g0);
+                k.addColumnSums(m.batch, n, m.biasRowsX, g0, gw, g, p.biasIh() + g0);
+                k.addColumnSums(m.batch, n, m.biasRowsH, g0, gw, g, p.biasHh() + g0);
             }
         }
     }
