@@ -30,6 +30,38 @@ final class VectorCells {
         }
     }
 
+    /**
+     * Index of the first non-finite element, or -1. x * 0 is NaN exactly when x is NaN or infinite,
+     * and a sum with a NaN in it stays NaN, so a block of 64 vectors is checked with four chains of
+     * one multiply-add each and one test at its end; only a block that fails is searched element
+     * by element. An input check that the scalar loop made cost 80 us per call on a 64 x 100 x 32
+     * batch, 7 % of a two-thread inference pass.
+     */
+    static int firstNonFinite(int n, float[] x, int off) {
+        int block = 64 * L;
+        int i = 0;
+        for (; i + block <= n; i += block) {
+            FloatVector zero = FloatVector.zero(S);
+            FloatVector s0 = zero, s1 = zero, s2 = zero, s3 = zero;
+            for (int j = off + i, end = j + block; j < end; j += 4 * L) {
+                s0 = FloatVector.fromArray(S, x, j).fma(zero, s0);
+                s1 = FloatVector.fromArray(S, x, j + L).fma(zero, s1);
+                s2 = FloatVector.fromArray(S, x, j + 2 * L).fma(zero, s2);
+                s3 = FloatVector.fromArray(S, x, j + 3 * L).fma(zero, s3);
+            }
+            FloatVector s = s0.add(s1).add(s2.add(s3));
+            if (s.compare(VectorOperators.NE, s).anyTrue()) {
+                break;
+            }
+        }
+        for (; i < n; i++) {
+            if (!Float.isFinite(x[off + i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     static void lstmForward(int rows, int hidden, float[] gates, int gatesOff,
                             float[] c, int cPrevOff, int cOff, float[] h, int hOff) {
         int width = 4 * hidden;

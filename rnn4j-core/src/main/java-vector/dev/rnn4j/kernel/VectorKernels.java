@@ -51,6 +51,11 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public int firstNonFinite(int n, float[] x, int off) {
+        return VectorCells.firstNonFinite(n, x, off);
+    }
+
+    @Override
     public void addBias(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff, int ldx) {
         VectorCells.addBias(rows, cols, bias, biasOff, x, xOff, ldx);
     }

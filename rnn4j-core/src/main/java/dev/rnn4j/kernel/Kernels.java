@@ -38,6 +38,9 @@ public interface Kernels {
     /** {@code y[yOff + i] += x[xOff + i]} for n elements. */
     void add(int n, float[] x, int xOff, float[] y, int yOff);
 
+    /** Index i of the first NaN or infinite {@code x[off + i]} among n elements, or -1 when all are finite. */
+    int firstNonFinite(int n, float[] x, int off);
+
     /** Adds {@code bias[biasOff .. biasOff+cols)} to each of {@code rows} rows of {@code x}. */
     void addBias(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff, int ldx);
 

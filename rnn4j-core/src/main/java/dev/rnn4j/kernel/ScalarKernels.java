@@ -62,6 +62,16 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public int firstNonFinite(int n, float[] x, int off) {
+        for (int i = 0; i < n; i++) {
+            if (!Float.isFinite(x[off + i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
     public void addBias(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff, int ldx) {
         for (int r = 0; r < rows; r++) {
             int row = xOff + r * ldx;

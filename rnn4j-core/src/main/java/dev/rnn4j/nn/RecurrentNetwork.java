@@ -147,16 +147,16 @@ public final class RecurrentNetwork {
     }
 
     private RecurrentOutput run(Tensor x, int[] lengths, Tensor h0, Tensor c0, Tensor recurrentMask, boolean keepCache) {
-        Shapes.requireInput(config, x);
+        Shapes.requireInput(config, x, kernels);
         int batch = x.dim(0);
         int time = x.dim(1);
         Shapes.requireLengths(lengths, batch, time);
-        Shapes.requireState(config, "h0", h0, batch);
+        Shapes.requireState(config, "h0", h0, batch, kernels);
         if (c0 != null && !config.cell().hasCellState()) {
             throw new IllegalArgumentException("c0 is only for LSTM, but this network's cell is " + config.cell().id() + ".");
         }
-        Shapes.requireState(config, "c0", c0, batch);
-        Shapes.requireState(config, "recurrentMask", recurrentMask, batch);
+        Shapes.requireState(config, "c0", c0, batch, kernels);
+        Shapes.requireState(config, "recurrentMask", recurrentMask, batch, kernels);
         int[] lens = lengths == null ? null : lengths.clone();
 
         int hidden = config.hiddenSize();

@@ -1,5 +1,6 @@
 package dev.rnn4j.nn;
 
+import dev.rnn4j.kernel.Kernels;
 import dev.rnn4j.tensor.Tensor;
 import java.util.Arrays;
 
@@ -9,7 +10,7 @@ final class Shapes {
     private Shapes() {
     }
 
-    static void requireInput(RecurrentConfig config, Tensor x) {
+    static void requireInput(RecurrentConfig config, Tensor x, Kernels k) {
         if (x == null) {
             throw new IllegalArgumentException("Input x must be a tensor [batch, time, " + config.inputSize() + "], got null.");
         }
@@ -26,7 +27,7 @@ final class Shapes {
             throw new IllegalArgumentException("Input x must have at least one sequence and one step, got shape "
                     + x.shapeString() + ".");
         }
-        requireFinite("Input x", x);
+        requireFinite("Input x", x, k);
     }
 
     static void requireLengths(int[] lengths, int batch, int time) {
@@ -45,7 +46,7 @@ final class Shapes {
         }
     }
 
-    static void requireState(RecurrentConfig config, String name, Tensor s, int batch) {
+    static void requireState(RecurrentConfig config, String name, Tensor s, int batch, Kernels k) {
         if (s == null) {
             return;
         }
@@ -54,7 +55,7 @@ final class Shapes {
             throw new IllegalArgumentException(name + " must have shape [num_layers*num_directions, batch, hidden] = "
                     + Arrays.toString(expected) + ", got " + s.shapeString() + ".");
         }
-        requireFinite(name, s);
+        requireFinite(name, s, k);
     }
 
     static void requireGradient(String name, Tensor g, int... expected) {
@@ -64,12 +65,11 @@ final class Shapes {
         }
     }
 
-    private static void requireFinite(String name, Tensor t) {
+    private static void requireFinite(String name, Tensor t, Kernels k) {
         float[] d = t.data();
-        for (int i = 0; i < d.length; i++) {
-            if (!Float.isFinite(d[i])) {
-                throw new IllegalArgumentException(name + " must be finite, got " + d[i] + " at flat index " + i + ".");
-            }
+        int i = k.firstNonFinite(d.length, d, 0);
+        if (i >= 0) {
+            throw new IllegalArgumentException(name + " must be finite, got " + d[i] + " at flat index " + i + ".");
         }
     }
 }

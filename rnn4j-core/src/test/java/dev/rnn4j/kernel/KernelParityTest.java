@@ -1,5 +1,6 @@
 package dev.rnn4j.kernel;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -246,6 +248,31 @@ class KernelParityTest {
     // ---- helpers ----
 
     /** The same starting array, once for the scalar and once for the vector kernels. */
+    // ---- input checks ----
+
+    @Test
+    void firstNonFiniteAgreesWhereverTheBadValueIs() {
+        Kernels v = vector();
+        SplittableRandom r = new SplittableRandom(5);
+        float[] bad = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        int[] sizes = {1, 7, 16, 17, 1023, 1024, 1025, 3000, 5000};
+        for (int n : sizes) {
+            float[] x = scaled(random(r, n + 3), 1e30f);
+            x[3 + n / 2] = -Float.MAX_VALUE; // finite, however large
+            assertThat(v.firstNonFinite(n, x, 3)).as("n=%d, all finite", n).isEqualTo(-1).isEqualTo(SCALAR.firstNonFinite(n, x, 3));
+            for (int trial = 0; trial < 6; trial++) {
+                float[] y = x.clone();
+                int at = r.nextInt(n);
+                y[3 + at] = bad[trial % bad.length];
+                if (trial >= 3 && at + 1 < n) {
+                    y[3 + n - 1] = Float.NaN; // a later bad value must not hide the first
+                }
+                assertThat(v.firstNonFinite(n, y, 3)).as("n=%d, bad at %d", n, at).isEqualTo(at)
+                        .isEqualTo(SCALAR.firstNonFinite(n, y, 3));
+            }
+        }
+    }
+
     private static final class Pair {
         final float[] expected;
         final float[] actual;
