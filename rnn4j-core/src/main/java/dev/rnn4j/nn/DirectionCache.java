@@ -28,6 +28,13 @@ final class DirectionCache {
     int[] lengths;
     /** The layer input, [T][B][inputSize] (shared with the layer below, not copied); set per pass. */
     float[] input;
+    /**
+     * Where row (t, b) of {@link #input} starts: {@code t * inputTimeStride + b * inputBatchStride}.
+     * Time-major ([T][B][I]) but for an inference pass whose first layer projects step by step,
+     * which reads the caller's batch-major [B][T][I] input in place (see {@link #readInput}).
+     */
+    int inputTimeStride;
+    int inputBatchStride;
     /** Whether this is an inference cache: states and gates in slots used in turn (see the class comment). */
     final boolean rolling;
     /** Slots of [B][G*H] in {@link #gates} and {@link #rec}: T, or 1 in a rolling cache whose steps project their input. */
@@ -120,6 +127,13 @@ final class DirectionCache {
             biasRowsX = new float[batch * gateWidth];
             biasRowsH = cell.splitsRecurrentGradient() ? new float[batch * gateWidth] : biasRowsX;
         }
+    }
+
+    /** Sets this pass's input and the strides of its rows (see {@link #inputTimeStride}). */
+    void readInput(float[] input, int timeStride, int batchStride) {
+        this.input = input;
+        this.inputTimeStride = timeStride;
+        this.inputBatchStride = batchStride;
     }
 
     /** Sets this pass's recurrent dropout mask (null for none). */

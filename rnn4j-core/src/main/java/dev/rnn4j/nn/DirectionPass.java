@@ -193,7 +193,8 @@ final class DirectionPass {
             }
             beta = 1f;
         }
-        k.gemmPacked(b1 - b0, m.input, (t * m.batch + b0) * in, in, m.inputWeights, beta, m.gates, recOff + b0 * gw, gw);
+        k.gemmPacked(b1 - b0, m.input, t * m.inputTimeStride + b0 * m.inputBatchStride, m.inputBatchStride, m.inputWeights,
+                beta, m.gates, recOff + b0 * gw, gw);
     }
 
     /** Copies the final hidden (or cell) state [B][H] of a finished forward pass into {@code out}. */

@@ -163,7 +163,6 @@ public final class RecurrentNetwork {
         int width = config.outputSize();
         int bh = batch * hidden;
         Workspace ws = acquire(batch, time, !keepCache);
-        Layouts.toTimeMajor(x.data(), batch, time, config.inputSize(), ws.input);
         float[] hN = new float[config.stateSlices() * bh];
         float[] cN = config.cell().hasCellState() ? new float[config.stateSlices() * bh] : null;
         float[] out = new float[batch * time * width];
@@ -177,7 +176,7 @@ public final class RecurrentNetwork {
                 packs = new InferencePacks(w, perStepMax, config.stateSlices());
             }
         }
-        stack().forward(ws, w, lens, h0 == null ? null : h0.data(), c0 == null ? null : c0.data(),
+        stack().forward(ws, x.data(), w, lens, h0 == null ? null : h0.data(), c0 == null ? null : c0.data(),
                 recurrentMask == null ? null : recurrentMask.data(), hN, cN, out, packs);
         if (packs != null && packs != inferencePacks) {
             packs.complete();

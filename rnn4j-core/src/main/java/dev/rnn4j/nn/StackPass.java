@@ -78,13 +78,14 @@ final class StackPass {
     }
 
     /**
-     * Forward through every layer. The input is already in {@code ws.input}; the last layer writes
+     * Forward through every layer of the caller's batch-first input {@code x} [B][T][I] (copied
+     * time-major into {@code ws.input} where a phase needs it so); the last layer writes
      * straight into {@code output}, batch-first [B][T][D*H] (no conversion pass); final states go
      * to hN/cN [L*D][B][H]. {@code recurrentMask} [L*D][B][H] (or null) is the variational
      * recurrent dropout mask of every layer-direction. {@code packs}, when not null, supplies the
      * packed weights (see {@link InferencePacks#pack}); otherwise they are packed for this pass.
      */
-    void forward(Workspace ws, float[] w, int[] lengths, float[] h0, float[] c0, float[] recurrentMask,
+    void forward(Workspace ws, float[] x, float[] w, int[] lengths, float[] h0, float[] c0, float[] recurrentMask,
                  float[] hN, float[] cN, float[] output, InferencePacks packs) {
         int batch = ws.batch;
         int rows = batch * ws.time;
@@ -92,7 +93,24 @@ final class StackPass {
         int width = config.outputSize();
         int bh = batch * config.hiddenSize();
         int groups = rowGroups(batch);
-        float[] input = ws.input;
+        int features = config.inputSize();
+        float[] input;
+        int inputTimeStride;
+        int inputBatchStride;
+        if (ws.inference && DirectionPass.projectsPerStep(layout.direction(0, 0, dirs), cell.gates() * config.hiddenSize(),
+                perStepProjectionMaxFloats)) {
+            // Each step reads its rows of the caller's batch-major input in place: nothing else
+            // reads the input of an inference pass, so the time-major copy is skipped.
+            input = x;
+            inputTimeStride = features;
+            inputBatchStride = ws.time * features;
+        } else {
+            // The up-front projection and the weight gradients read all T*B rows as one matrix.
+            Layouts.toTimeMajor(x, batch, ws.time, features, ws.input);
+            input = ws.input;
+            inputTimeStride = batch * features;
+            inputBatchStride = features;
+        }
         for (int li = 0; li < config.numLayers(); li++) {
             int layer = li;
             int base = layer * dirs;
@@ -102,7 +120,7 @@ final class StackPass {
             int batchStride = last ? ws.time * width : width;
             for (int d = 0; d < dirs; d++) {
                 DirectionCache m = ws.caches[base + d];
-                m.input = input;
+                m.readInput(input, inputTimeStride, inputBatchStride);
                 m.lengths = lengths;
                 m.useRecurrentMask(recurrentMask, (base + d) * bh);
             }
@@ -146,6 +164,8 @@ final class StackPass {
                 }
             }
             input = out;
+            inputTimeStride = batch * width;
+            inputBatchStride = width;
         }
     }
 
