@@ -77,9 +77,15 @@ final class StackPass {
         return pool.threads() == 1 ? 1 : PARTS_PER_THREAD * pool.threads();
     }
 
+    /** Whether this layer's steps project their own input (the directions of a layer share its input size, so they choose alike). */
+    private boolean projectsPerStep(int layer) {
+        return DirectionPass.projectsPerStep(layout.direction(layer, 0, config.directions()), cell.gates() * config.hiddenSize(),
+                perStepProjectionMaxFloats);
+    }
+
     /**
      * Forward through every layer of the caller's batch-first input {@code x} [B][T][I] (copied
-     * time-major into {@code ws.input} where a phase needs it so); the last layer writes
+     * time-major into the workspace where a phase needs it so); the last layer writes
      * straight into {@code output}, batch-first [B][T][D*H] (no conversion pass); final states go
      * to hN/cN [L*D][B][H]. {@code recurrentMask} [L*D][B][H] (or null) is the variational
      * recurrent dropout mask of every layer-direction. {@code packs}, when not null, supplies the
@@ -97,8 +103,7 @@ final class StackPass {
         float[] input;
         int inputTimeStride;
         int inputBatchStride;
-        if (ws.inference && DirectionPass.projectsPerStep(layout.direction(0, 0, dirs), cell.gates() * config.hiddenSize(),
-                perStepProjectionMaxFloats)) {
+        if (ws.inference && projectsPerStep(0)) {
             // Each step reads its rows of the caller's batch-major input in place: nothing else
             // reads the input of an inference pass, so the time-major copy is skipped.
             input = x;
@@ -106,8 +111,7 @@ final class StackPass {
             inputBatchStride = ws.time * features;
         } else {
             // The up-front projection and the weight gradients read all T*B rows as one matrix.
-            Layouts.toTimeMajor(x, batch, ws.time, features, ws.input);
-            input = ws.input;
+            input = Layouts.toTimeMajor(x, batch, ws.time, features, ws.timeMajorInput(features));
             inputTimeStride = batch * features;
             inputBatchStride = features;
         }
@@ -124,9 +128,7 @@ final class StackPass {
                 m.lengths = lengths;
                 m.useRecurrentMask(recurrentMask, (base + d) * bh);
             }
-            // The directions of a layer share its input size, so they choose alike.
-            boolean perStep = DirectionPass.projectsPerStep(layout.direction(layer, 0, dirs), cell.gates() * config.hiddenSize(),
-                    perStepProjectionMaxFloats);
+            boolean perStep = projectsPerStep(layer);
             for (int d = 0; d < dirs; d++) {
                 ws.caches[base + d].prepareGates(cell, perStep);
             }

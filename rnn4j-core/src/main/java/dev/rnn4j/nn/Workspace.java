@@ -9,8 +9,8 @@ package dev.rnn4j.nn;
 final class Workspace {
     final int batch;
     final int time;
-    /** The input, time-major [T][B][I]. */
-    final float[] input;
+    /** The input, time-major [T][B][I]; allocated on first use (inference whose first layer projects per step reads the caller's input). */
+    private float[] input;
     /** Output of each layer but the last (which writes the caller's batch-first array), time-major [T][B][D*H]. */
     final float[][] layerOutput;
     /** Index layer * D + direction. */
@@ -28,7 +28,6 @@ final class Workspace {
         this.batch = batch;
         this.time = time;
         this.inference = inference;
-        this.input = new float[time * batch * config.inputSize()];
         this.layerOutput = new float[config.numLayers() - 1][time * batch * config.outputSize()];
         this.caches = new DirectionCache[config.stateSlices()];
         for (int slice = 0; slice < caches.length; slice++) {
@@ -39,6 +38,14 @@ final class Workspace {
 
     boolean fits(int b, int t, boolean forInference) {
         return b == batch && t == time && forInference == inference;
+    }
+
+    /** The buffer for the time-major input of {@code features} per step, allocated on first use. */
+    float[] timeMajorInput(int features) {
+        if (input == null) {
+            input = new float[time * batch * features];
+        }
+        return input;
     }
 
     /** Backward gradient buffer {@code index} (see {@link #layerGradient}), allocated on first use. */
