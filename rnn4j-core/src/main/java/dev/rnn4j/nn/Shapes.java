@@ -58,6 +58,34 @@ final class Shapes {
         requireFinite(name, s, k);
     }
 
+    /**
+     * Checks that an earlier result can take this pass's output: no backward cache left in it (a
+     * forward result before its backward still needs its tensors), the shapes of this batch, and
+     * no sharing with the input, which the pass reads while it writes the output.
+     */
+    static void requireReusable(RecurrentConfig config, RecurrentOutput reuse, Tensor x, int batch, int time) {
+        if (reuse.workspace != null) {
+            throw new IllegalArgumentException("reuse is a forward() result whose backward has not run yet; reuse a result of infer().");
+        }
+        int[] output = {batch, time, config.outputSize()};
+        if (!reuse.output().hasShape(output)) {
+            throw new IllegalArgumentException("reuse.output() must have this batch's shape [batch, time, num_directions*hidden] = "
+                    + Arrays.toString(output) + ", got " + reuse.output().shapeString() + ".");
+        }
+        int[] state = {config.stateSlices(), batch, config.hiddenSize()};
+        if (!reuse.hN().hasShape(state)) {
+            throw new IllegalArgumentException("reuse.hN() must have shape [num_layers*num_directions, batch, hidden] = "
+                    + Arrays.toString(state) + ", got " + reuse.hN().shapeString() + ".");
+        }
+        if (config.cell().hasCellState() && (reuse.cN() == null || !reuse.cN().hasShape(state))) {
+            throw new IllegalArgumentException("reuse.cN() must have shape [num_layers*num_directions, batch, hidden] = "
+                    + Arrays.toString(state) + ", got " + (reuse.cN() == null ? "none (not an LSTM result)" : reuse.cN().shapeString()) + ".");
+        }
+        if (x.data() == reuse.output().data()) {
+            throw new IllegalArgumentException("Input x must not be reuse.output(): the pass reads x while it writes the output.");
+        }
+    }
+
     static void requireGradient(String name, Tensor g, int... expected) {
         if (g != null && !g.hasShape(expected)) {
             throw new IllegalArgumentException(name + " must have shape " + Arrays.toString(expected) + ", got "
