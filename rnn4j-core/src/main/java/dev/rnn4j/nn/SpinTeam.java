@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A caller and {@code threads - 1} spinning helpers that share computations lasting a microsecond
- * or two, such as one streaming step of a large layer, without allocating anything per
- * computation (unlike {@link WorkerPool}, which allocates a job per run and serves longer work).
+ * A caller and {@code threads - 1} spinning helpers that share computations without allocating
+ * anything per computation: one streaming step of a large layer (a microsecond or two), and
+ * through {@link WorkerPool} the phases of a whole-sequence pass (milliseconds).
  *
  * <p>Parts are claimed, not assigned: the caller and every helper claim parts of the current run
  * from one atomic word holding the run's number, its part count and the parts claimed so far, so
