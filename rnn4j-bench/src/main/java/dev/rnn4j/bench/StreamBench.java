@@ -74,7 +74,7 @@ final class StreamBench {
     /** The helper threads that share a streaming step with its caller (none for one thread). */
     private static long[] helperThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("rnn4j-step-")).mapToLong(Thread::getId).toArray();
+                .filter(t -> t.getName().startsWith("rnn4j-helper-")).mapToLong(Thread::getId).toArray();
     }
 
     /** Bytes allocated so far by these threads; reading them allocates on the calling thread only. */

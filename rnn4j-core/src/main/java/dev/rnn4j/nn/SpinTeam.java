@@ -60,7 +60,7 @@ final class SpinTeam {
     private SpinTeam(int threads) {
         helpers = new Helper[threads - 1];
         for (int i = 0; i < helpers.length; i++) {
-            helpers[i] = new Helper("rnn4j-step-" + threads + "-" + (i + 1));
+            helpers[i] = new Helper("rnn4j-helper-" + threads + "-" + (i + 1));
             helpers[i].start();
         }
     }

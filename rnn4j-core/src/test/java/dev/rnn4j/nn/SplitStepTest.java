@@ -122,7 +122,7 @@ class SplitStepTest {
         var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         shared.step(new float[8], shared.newState(), new float[64]);          // starts the helper
         long[] helpers = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("rnn4j-step-2-")).mapToLong(Thread::getId).toArray();
+                .filter(t -> t.getName().startsWith("rnn4j-helper-2-")).mapToLong(Thread::getId).toArray();
         assertThat(helpers).as("the helper thread of a 2-thread team").hasSize(1);
         long helperBefore = mx.getThreadAllocatedBytes(helpers[0]);
         long caller = Fixtures.bytesAllocatedByStreaming(shared, 8, 64);
