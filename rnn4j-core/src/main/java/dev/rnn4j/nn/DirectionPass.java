@@ -244,7 +244,9 @@ final class DirectionPass {
         }
         if (m.biasRowsX != null) {
             Arrays.fill(m.biasRowsX, b0 * gw, b1 * gw, 0f);
-            Arrays.fill(m.biasRowsH, b0 * gw, b1 * gw, 0f);
+            if (m.biasRowsH != m.biasRowsX) {
+                Arrays.fill(m.biasRowsH, b0 * gw, b1 * gw, 0f);
+            }
         }
         for (int step = m.time - 1; step >= 0; step--) {
             int t = dir.timeAt(step, m.time);

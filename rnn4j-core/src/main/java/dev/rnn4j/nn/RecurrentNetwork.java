@@ -178,7 +178,6 @@ public final class RecurrentNetwork {
 
         int hidden = config.hiddenSize();
         int width = config.outputSize();
-        int bh = batch * hidden;
         if (reuse != null) {
             Shapes.requireReusable(config, reuse, x, batch, time);
         }
@@ -186,9 +185,10 @@ public final class RecurrentNetwork {
         // A reused result's arrays are overwritten whole: every output position is written (zeros
         // past a row's length) and every final state; h0/c0 may be those very states, because
         // each layer reads its slice of them before it writes the same slice of hN/cN.
-        float[] hN = reuse != null ? reuse.hN().data() : new float[config.stateSlices() * bh];
-        float[] cN = !config.cell().hasCellState() ? null : reuse != null ? reuse.cN().data() : new float[config.stateSlices() * bh];
-        float[] out = reuse != null ? reuse.output().data() : new float[batch * time * width];
+        int slices = config.stateSlices();
+        Tensor output = reuse != null ? reuse.output() : Tensor.zeros(batch, time, width);
+        Tensor hState = reuse != null ? reuse.hN() : Tensor.zeros(slices, batch, hidden);
+        Tensor cState = !config.cell().hasCellState() ? null : reuse != null ? reuse.cN() : Tensor.zeros(slices, batch, hidden);
         // Inference reuses the weights packed by an earlier call while the parameters are unchanged.
         float[] w = parameters.values();
         int perStepMax = perStepProjectionMaxFloats;
@@ -196,18 +196,16 @@ public final class RecurrentNetwork {
         if (!keepCache) {
             packs = inferencePacks;
             if (packs == null || !packs.matches(w, perStepMax)) {
-                packs = new InferencePacks(w, perStepMax, config.stateSlices());
+                packs = new InferencePacks(w, perStepMax, slices);
             }
         }
         stack().forward(ws, x.data(), w, lens, h0 == null ? null : h0.data(), c0 == null ? null : c0.data(),
-                recurrentMask == null ? null : recurrentMask.data(), hN, cN, out, packs);
+                recurrentMask == null ? null : recurrentMask.data(), hState.data(), cState == null ? null : cState.data(),
+                output.data(), packs);
         if (packs != null && packs != inferencePacks) {
             packs.complete();
             inferencePacks = packs;
         }
-        Tensor output = reuse != null ? reuse.output() : Tensor.of(out, batch, time, width);
-        Tensor hState = reuse != null ? reuse.hN() : Tensor.of(hN, config.stateSlices(), batch, hidden);
-        Tensor cState = cN == null ? null : reuse != null ? reuse.cN() : Tensor.of(cN, config.stateSlices(), batch, hidden);
         if (!keepCache) {
             release(ws);
             ws = null;

@@ -13,16 +13,6 @@ package dev.rnn4j.nn;
  */
 final class WorkerPool {
 
-    /** One part of a computation; parts write disjoint outputs. */
-    interface Task extends SpinTeam.Parts {
-        void run(int part);
-
-        @Override
-        default void runPart(int part) {
-            run(part);
-        }
-    }
-
     private static final WorkerPool SINGLE = new WorkerPool(null, 1);
 
     /** The helpers, or null for a pool of the caller alone. */
@@ -46,11 +36,14 @@ final class WorkerPool {
         return threads;
     }
 
-    /** Runs {@code task.run(p)} for every p in [0, parts), on whichever threads take them; returns when all are done. */
-    void run(int parts, Task task) {
+    /**
+     * Runs {@code task.runPart(p)} for every p in [0, parts), on whichever threads take them;
+     * returns when all are done. Parts write disjoint outputs.
+     */
+    void run(int parts, SpinTeam.Parts task) {
         if (parts <= 1 || team == null || !team.tryAcquire()) {
             for (int p = 0; p < parts; p++) {
-                task.run(p);
+                task.runPart(p);
             }
             return;
         }

@@ -13,6 +13,16 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /**
+     * One config of each cell with stacking and both directions between them, for the inference
+     * tests: a 2-layer bidirectional LSTM, a 3-layer GRU, a bidirectional tanh RNN.
+     */
+    static final RecurrentConfig[] MIXED_CONFIGS = {
+        RecurrentConfig.lstm(5, 16).withLayers(2).withBidirectional(true),
+        RecurrentConfig.gru(4, 9).withLayers(3),
+        RecurrentConfig.rnn(3, 7).withBidirectional(true),
+    };
+
     /** The scalar kernels, and the vector kernels when this JVM can run them. */
     static List<Kernels> kernels() {
         List<Kernels> all = new ArrayList<>();

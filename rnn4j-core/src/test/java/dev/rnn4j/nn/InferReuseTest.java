@@ -15,12 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 class InferReuseTest {
 
-    private static final RecurrentConfig[] CONFIGS = {
-        RecurrentConfig.lstm(5, 16).withLayers(2).withBidirectional(true),
-        RecurrentConfig.gru(4, 9).withLayers(3),
-        RecurrentConfig.rnn(3, 7).withBidirectional(true),
-    };
-
     /** NaN in every reused value: a position the pass did not write would show. */
     private static void poison(RecurrentOutput out) {
         Arrays.fill(out.output().data(), Float.NaN);
@@ -36,7 +30,7 @@ class InferReuseTest {
         int time = 7;
         int[] lengths = {7, 1, 4, 6, 3};
         for (Kernels k : Fixtures.kernels()) {
-            for (RecurrentConfig config : CONFIGS) {
+            for (RecurrentConfig config : Fixtures.MIXED_CONFIGS) {
                 for (int maxFloats : new int[] {Integer.MAX_VALUE, 0}) {
                     RecurrentNetwork net = Fixtures.network(config, k, 21);
                     net.perStepProjectionMaxFloats = maxFloats;
@@ -66,7 +60,7 @@ class InferReuseTest {
     @Test
     void stateCarriesFromChunkToChunkInPlace() {
         for (Kernels k : Fixtures.kernels()) {
-            for (RecurrentConfig config : CONFIGS) {
+            for (RecurrentConfig config : Fixtures.MIXED_CONFIGS) {
                 RecurrentNetwork net = Fixtures.network(config, k, 31);
                 Tensor first = Fixtures.random(32, 3, 6, config.inputSize());
                 Tensor second = Fixtures.random(33, 3, 6, config.inputSize());

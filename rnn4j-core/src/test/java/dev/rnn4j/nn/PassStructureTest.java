@@ -209,16 +209,11 @@ class PassStructureTest {
      */
     @Test
     void inferencesRollingBuffersGiveForwardsNumbers() {
-        RecurrentConfig[] configs = {
-            RecurrentConfig.lstm(5, 16).withLayers(2).withBidirectional(true),
-            RecurrentConfig.gru(4, 9).withLayers(3),
-            RecurrentConfig.rnn(3, 7).withBidirectional(true),
-        };
         int batch = 5;
         int time = 7;
         int[] lengths = {7, 1, 4, 6, 3};
         for (Kernels k : Fixtures.kernels()) {
-            for (RecurrentConfig config : configs) {
+            for (RecurrentConfig config : Fixtures.MIXED_CONFIGS) {
                 for (int maxFloats : new int[] {Integer.MAX_VALUE, 0}) {
                     RecurrentNetwork net = Fixtures.network(config, k, 13);
                     net.perStepProjectionMaxFloats = maxFloats;
