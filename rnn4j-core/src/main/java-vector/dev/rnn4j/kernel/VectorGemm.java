@@ -178,7 +178,7 @@ final class VectorGemm {
 
     /**
      * The sweep of {@link #macro} for a narrow B (one panel of {@code width} columns, NRN or L):
-     * 8-row groups with {@link #kernel8n} or 16-row groups with {@link #kernel16s}, leftover rows
+     * 8-row groups with {@link #kernel8n} / {@link #kernel8t} or 16-row groups with {@link #kernel16s}, leftover rows
      * with a plain loop (they only occur when m is not a multiple of the group).
      */
     private static void macroNarrow(int width, int mc, int nc, int kc, float[] a, int aOff, int rsa, int csa,
@@ -208,12 +208,15 @@ final class VectorGemm {
 
     private static void narrowKernel(boolean single, int kc, float[] a, int aOff, int ars, int acs, float[] pb,
                                      float[] c, int cOff, int ldc) {
+        // A is row-major (acs == 1) or transposed (ars == 1), and each layout has its own kernel (see kernel4r).
         if (single && ars == 1) {
             kernel16t(kc, a, aOff, acs, pb, 0, c, cOff, ldc);
         } else if (single) {
             kernel16s(kc, a, aOff, ars, acs, pb, 0, c, cOff, ldc);
-        } else {
+        } else if (acs == 1) {
             kernel8n(kc, a, aOff, ars, acs, pb, 0, c, cOff, ldc);
+        } else {
+            kernel8t(kc, a, aOff, acs, pb, 0, c, cOff, ldc);
         }
     }
 
@@ -232,9 +235,21 @@ final class VectorGemm {
         }
     }
 
+    /** A is row-major ({@code acs == 1}) or transposed ({@code ars == 1}); each has its own kernel. */
+    private static void kernel4(int kc, float[] a, int aOff, int ars, int acs, float[] b, int bOff,
+                                float[] c, int cOff, int ldc) {
+        if (acs == 1) {
+            kernel4r(kc, a, aOff, ars, b, bOff, c, cOff, ldc);
+        } else {
+            kernel4t(kc, a, aOff, acs, b, bOff, c, cOff, ldc);
+        }
+    }
+
     private static void tile1(int kc, int nr, float[] a, int aOff, int acs, float[] b, int bOff,
                               float alpha, float[] c, int cOff, float[] tile) {
-        if (nr == NR && alpha == 1f) {
+        if (nr == NR && alpha == 1f && acs == 1) {
+            kernel1r(kc, a, aOff, b, bOff, c, cOff);
+        } else if (nr == NR && alpha == 1f) {
             kernel1(kc, a, aOff, acs, b, bOff, c, cOff);
         } else {
             java.util.Arrays.fill(tile, 0, NR, 0f);
@@ -302,17 +317,19 @@ final class VectorGemm {
     }
 
     /**
-     * The register-blocked micro-kernel: {@code C += A * B} on a 4 x NR tile of C (16 vector accumulators)
-     * from four rows of A and one packed panel of B ({@code [kc][NR]}). A's element (i, p) is
-     * {@code a[aOff + i*ars + p*acs]}: row-major A in place ({@code ars = lda, acs = 1}) or transposed A in
-     * place ({@code ars = 1, acs = lda}).
+     * The register-blocked micro-kernel for a row-major A: {@code C += A * B} on a 4 x NR tile of C
+     * (16 vector accumulators) from four rows of A ({@code a[aOff + i*ars + p]}) and one packed panel
+     * of B ({@code [kc][NR]}).
      *
      * <p>Written out in full so that C2 keeps every accumulator in a register, and kept to the one form
      * {@code C += A*B} (callers prepare C for other alpha and beta): every extra path adds vector nodes,
      * and past C2's node budget the remaining Vector API calls are not intrinsified but run as slow,
-     * allocating Java code.
+     * allocating Java code. Every read is indexed by the loop counter times a constant plus an
+     * invariant, so C2 moves all bounds checks out of the loop; with a separate running index per
+     * operand and A's column stride as a variable (one kernel for both layouts of A) it had kept six
+     * compare-and-branch pairs in each step, and the products ran 4-12 % slower.
      */
-    static void kernel4(int kc, float[] a, int aOff, int ars, int acs, float[] b, int bOff, float[] c, int cOff, int ldc) {
+    static void kernel4r(int kc, float[] a, int aOff, int ars, float[] b, int bOff, float[] c, int cOff, int ldc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
@@ -321,28 +338,86 @@ final class VectorGemm {
         int a1 = a0 + ars;
         int a2 = a1 + ars;
         int a3 = a2 + ars;
-        int pb = bOff;
-        for (int p = 0, pa = 0; p < kc; p++, pb += NR, pa += acs) {
+        for (int p = 0; p < kc; p++) {
+            int pb = bOff + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, b, pb);
             FloatVector b1 = FloatVector.fromArray(S, b, pb + 1 * L);
             FloatVector b2 = FloatVector.fromArray(S, b, pb + 2 * L);
             FloatVector b3 = FloatVector.fromArray(S, b, pb + 3 * L);
-            FloatVector x0 = FloatVector.broadcast(S, a[a0 + pa]);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + p]);
             c00 = b0.fma(x0, c00);
             c01 = b1.fma(x0, c01);
             c02 = b2.fma(x0, c02);
             c03 = b3.fma(x0, c03);
-            FloatVector x1 = FloatVector.broadcast(S, a[a1 + pa]);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + p]);
             c10 = b0.fma(x1, c10);
             c11 = b1.fma(x1, c11);
             c12 = b2.fma(x1, c12);
             c13 = b3.fma(x1, c13);
-            FloatVector x2 = FloatVector.broadcast(S, a[a2 + pa]);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + p]);
             c20 = b0.fma(x2, c20);
             c21 = b1.fma(x2, c21);
             c22 = b2.fma(x2, c22);
             c23 = b3.fma(x2, c23);
-            FloatVector x3 = FloatVector.broadcast(S, a[a3 + pa]);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = b0.fma(x3, c30);
+            c31 = b1.fma(x3, c31);
+            c32 = b2.fma(x3, c32);
+            c33 = b3.fma(x3, c33);
+        }
+        int r0 = cOff;
+        int r1 = r0 + ldc;
+        int r2 = r1 + ldc;
+        int r3 = r2 + ldc;
+        FloatVector.fromArray(S, c, r0).add(c00).intoArray(c, r0);
+        FloatVector.fromArray(S, c, r0 + 1 * L).add(c01).intoArray(c, r0 + 1 * L);
+        FloatVector.fromArray(S, c, r0 + 2 * L).add(c02).intoArray(c, r0 + 2 * L);
+        FloatVector.fromArray(S, c, r0 + 3 * L).add(c03).intoArray(c, r0 + 3 * L);
+        FloatVector.fromArray(S, c, r1).add(c10).intoArray(c, r1);
+        FloatVector.fromArray(S, c, r1 + 1 * L).add(c11).intoArray(c, r1 + 1 * L);
+        FloatVector.fromArray(S, c, r1 + 2 * L).add(c12).intoArray(c, r1 + 2 * L);
+        FloatVector.fromArray(S, c, r1 + 3 * L).add(c13).intoArray(c, r1 + 3 * L);
+        FloatVector.fromArray(S, c, r2).add(c20).intoArray(c, r2);
+        FloatVector.fromArray(S, c, r2 + 1 * L).add(c21).intoArray(c, r2 + 1 * L);
+        FloatVector.fromArray(S, c, r2 + 2 * L).add(c22).intoArray(c, r2 + 2 * L);
+        FloatVector.fromArray(S, c, r2 + 3 * L).add(c23).intoArray(c, r2 + 3 * L);
+        FloatVector.fromArray(S, c, r3).add(c30).intoArray(c, r3);
+        FloatVector.fromArray(S, c, r3 + 1 * L).add(c31).intoArray(c, r3 + 1 * L);
+        FloatVector.fromArray(S, c, r3 + 2 * L).add(c32).intoArray(c, r3 + 2 * L);
+        FloatVector.fromArray(S, c, r3 + 3 * L).add(c33).intoArray(c, r3 + 3 * L);
+    }
+
+    /**
+     * {@link #kernel4r} for a transposed A ({@code a[aOff + i + p*acs]}): the tile's four values of a
+     * step are neighbours, read at constant offsets from one index.
+     */
+    static void kernel4t(int kc, float[] a, int aOff, int acs, float[] b, int bOff, float[] c, int cOff, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S), c32 = FloatVector.zero(S), c33 = FloatVector.zero(S);
+        for (int p = 0, q = aOff; p < kc; p++, q += acs) {
+            int pb = bOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, b, pb);
+            FloatVector b1 = FloatVector.fromArray(S, b, pb + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, pb + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, pb + 3 * L);
+            FloatVector x0 = FloatVector.broadcast(S, a[q + 0]);
+            c00 = b0.fma(x0, c00);
+            c01 = b1.fma(x0, c01);
+            c02 = b2.fma(x0, c02);
+            c03 = b3.fma(x0, c03);
+            FloatVector x1 = FloatVector.broadcast(S, a[q + 1]);
+            c10 = b0.fma(x1, c10);
+            c11 = b1.fma(x1, c11);
+            c12 = b2.fma(x1, c12);
+            c13 = b3.fma(x1, c13);
+            FloatVector x2 = FloatVector.broadcast(S, a[q + 2]);
+            c20 = b0.fma(x2, c20);
+            c21 = b1.fma(x2, c21);
+            c22 = b2.fma(x2, c22);
+            c23 = b3.fma(x2, c23);
+            FloatVector x3 = FloatVector.broadcast(S, a[q + 3]);
             c30 = b0.fma(x3, c30);
             c31 = b1.fma(x3, c31);
             c32 = b2.fma(x3, c32);
@@ -373,9 +448,26 @@ final class VectorGemm {
     /** {@code C += A * B} for one row of A (element p at {@code aOff + p*acs}) and one packed panel of B. */
     static void kernel1(int kc, float[] a, int aOff, int acs, float[] b, int bOff, float[] c, int cOff) {
         FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S);
-        int pb = bOff;
-        for (int p = 0, pa = aOff; p < kc; p++, pb += NR, pa += acs) {
+        for (int p = 0, pa = aOff; p < kc; p++, pa += acs) {
+            int pb = bOff + p * NR;
             FloatVector x = FloatVector.broadcast(S, a[pa]);
+            c0 = FloatVector.fromArray(S, b, pb).fma(x, c0);
+            c1 = FloatVector.fromArray(S, b, pb + 1 * L).fma(x, c1);
+            c2 = FloatVector.fromArray(S, b, pb + 2 * L).fma(x, c2);
+            c3 = FloatVector.fromArray(S, b, pb + 3 * L).fma(x, c3);
+        }
+        FloatVector.fromArray(S, c, cOff).add(c0).intoArray(c, cOff);
+        FloatVector.fromArray(S, c, cOff + 1 * L).add(c1).intoArray(c, cOff + 1 * L);
+        FloatVector.fromArray(S, c, cOff + 2 * L).add(c2).intoArray(c, cOff + 2 * L);
+        FloatVector.fromArray(S, c, cOff + 3 * L).add(c3).intoArray(c, cOff + 3 * L);
+    }
+
+    /** {@link #kernel1} for a row of A read in order (element p at {@code aOff + p}), as a streaming step's state. */
+    static void kernel1r(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff) {
+        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int pb = bOff + p * NR;
+            FloatVector x = FloatVector.broadcast(S, a[aOff + p]);
             c0 = FloatVector.fromArray(S, b, pb).fma(x, c0);
             c1 = FloatVector.fromArray(S, b, pb + 1 * L).fma(x, c1);
             c2 = FloatVector.fromArray(S, b, pb + 2 * L).fma(x, c2);
@@ -389,8 +481,11 @@ final class VectorGemm {
 
     /**
      * The micro-kernel for narrow products (n at most two vectors, e.g. the input gradient of a layer
-     * with few input features): {@code C += A * B} on an 8 x NRN tile, again 16 accumulators, with A
-     * addressed as in {@link #kernel4} and B packed in panels of NRN columns.
+     * with few input features): {@code C += A * B} on an 8 x NRN tile, again 16 accumulators, with A's
+     * element (i, p) at {@code a[aOff + i*ars + p*acs]} and B packed in panels of NRN columns. Used for
+     * a row-major A: unlike {@link #kernel4r}, this narrow kernel ran 12-21 % slower in the form whose
+     * bounds checks C2 hoists (in-process A/B on 6400x32x512 and 1600x16x256; these products stream
+     * A from memory and use each value for few columns), so it keeps its running indices.
      */
     static void kernel8n(int kc, float[] a, int aOff, int ars, int acs, float[] b, int bOff, float[] c, int cOff, int ldc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
@@ -463,10 +558,81 @@ final class VectorGemm {
         FloatVector.fromArray(S, c, r7).add(c70).intoArray(c, r7);
         FloatVector.fromArray(S, c, r7 + 1 * L).add(c71).intoArray(c, r7 + 1 * L);
     }
+
+    /**
+     * {@link #kernel8n} for a transposed A ({@code a[aOff + i + p*acs]}, e.g. the gradient of W_ih with
+     * 32 input features): the eight values of a step are read at constant offsets from one index and
+     * B by the loop counter, so C2 keeps one bounds check per step instead of ten (512x32x6400 with A
+     * transposed: 1.46x in an in-process A/B).
+     */
+    static void kernel8t(int kc, float[] a, int aOff, int acs, float[] b, int bOff, float[] c, int cOff, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
+        for (int p = 0, q = aOff; p < kc; p++, q += acs) {
+            int pb = bOff + p * NRN;
+            FloatVector b0 = FloatVector.fromArray(S, b, pb);
+            FloatVector b1 = FloatVector.fromArray(S, b, pb + 1 * L);
+            FloatVector x0 = FloatVector.broadcast(S, a[q + 0]);
+            c00 = b0.fma(x0, c00);
+            c01 = b1.fma(x0, c01);
+            FloatVector x1 = FloatVector.broadcast(S, a[q + 1]);
+            c10 = b0.fma(x1, c10);
+            c11 = b1.fma(x1, c11);
+            FloatVector x2 = FloatVector.broadcast(S, a[q + 2]);
+            c20 = b0.fma(x2, c20);
+            c21 = b1.fma(x2, c21);
+            FloatVector x3 = FloatVector.broadcast(S, a[q + 3]);
+            c30 = b0.fma(x3, c30);
+            c31 = b1.fma(x3, c31);
+            FloatVector x4 = FloatVector.broadcast(S, a[q + 4]);
+            c40 = b0.fma(x4, c40);
+            c41 = b1.fma(x4, c41);
+            FloatVector x5 = FloatVector.broadcast(S, a[q + 5]);
+            c50 = b0.fma(x5, c50);
+            c51 = b1.fma(x5, c51);
+            FloatVector x6 = FloatVector.broadcast(S, a[q + 6]);
+            c60 = b0.fma(x6, c60);
+            c61 = b1.fma(x6, c61);
+            FloatVector x7 = FloatVector.broadcast(S, a[q + 7]);
+            c70 = b0.fma(x7, c70);
+            c71 = b1.fma(x7, c71);
+        }
+        int r0 = cOff;
+        int r1 = r0 + ldc;
+        int r2 = r1 + ldc;
+        int r3 = r2 + ldc;
+        int r4 = r3 + ldc;
+        int r5 = r4 + ldc;
+        int r6 = r5 + ldc;
+        int r7 = r6 + ldc;
+        FloatVector.fromArray(S, c, r0).add(c00).intoArray(c, r0);
+        FloatVector.fromArray(S, c, r0 + 1 * L).add(c01).intoArray(c, r0 + 1 * L);
+        FloatVector.fromArray(S, c, r1).add(c10).intoArray(c, r1);
+        FloatVector.fromArray(S, c, r1 + 1 * L).add(c11).intoArray(c, r1 + 1 * L);
+        FloatVector.fromArray(S, c, r2).add(c20).intoArray(c, r2);
+        FloatVector.fromArray(S, c, r2 + 1 * L).add(c21).intoArray(c, r2 + 1 * L);
+        FloatVector.fromArray(S, c, r3).add(c30).intoArray(c, r3);
+        FloatVector.fromArray(S, c, r3 + 1 * L).add(c31).intoArray(c, r3 + 1 * L);
+        FloatVector.fromArray(S, c, r4).add(c40).intoArray(c, r4);
+        FloatVector.fromArray(S, c, r4 + 1 * L).add(c41).intoArray(c, r4 + 1 * L);
+        FloatVector.fromArray(S, c, r5).add(c50).intoArray(c, r5);
+        FloatVector.fromArray(S, c, r5 + 1 * L).add(c51).intoArray(c, r5 + 1 * L);
+        FloatVector.fromArray(S, c, r6).add(c60).intoArray(c, r6);
+        FloatVector.fromArray(S, c, r6 + 1 * L).add(c61).intoArray(c, r6 + 1 * L);
+        FloatVector.fromArray(S, c, r7).add(c70).intoArray(c, r7);
+        FloatVector.fromArray(S, c, r7 + 1 * L).add(c71).intoArray(c, r7 + 1 * L);
+    }
+
     /**
      * The micro-kernel for the narrowest products (n at most one vector, e.g. the weight and input
      * gradients of a layer with 16 input features): {@code C += A * B} on a 16 x L tile, one vector
-     * accumulator per row, A addressed as in {@link #kernel4} and B packed in panels of L columns.
+     * accumulator per row, A addressed as in {@link #kernel8n} (row-major) and B packed in panels of L columns.
      */
     static void kernel16s(int kc, float[] a, int aOff, int ars, int acs, float[] b, int bOff, float[] c, int cOff, int ldc) {
         FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S), c4 = FloatVector.zero(S), c5 = FloatVector.zero(S), c6 = FloatVector.zero(S), c7 = FloatVector.zero(S), c8 = FloatVector.zero(S), c9 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S), c14 = FloatVector.zero(S), c15 = FloatVector.zero(S);
@@ -531,9 +697,8 @@ final class VectorGemm {
      */
     static void kernel16t(int kc, float[] a, int aOff, int acs, float[] b, int bOff, float[] c, int cOff, int ldc) {
         FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S), c4 = FloatVector.zero(S), c5 = FloatVector.zero(S), c6 = FloatVector.zero(S), c7 = FloatVector.zero(S), c8 = FloatVector.zero(S), c9 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S), c14 = FloatVector.zero(S), c15 = FloatVector.zero(S);
-        int pb = bOff;
-        for (int p = 0, q = aOff; p < kc; p++, pb += L, q += acs) {
-            FloatVector bv = FloatVector.fromArray(S, b, pb);
+        for (int p = 0, q = aOff; p < kc; p++, q += acs) {
+            FloatVector bv = FloatVector.fromArray(S, b, bOff + p * L);
             c0 = bv.fma(FloatVector.broadcast(S, a[q + 0]), c0);
             c1 = bv.fma(FloatVector.broadcast(S, a[q + 1]), c1);
             c2 = bv.fma(FloatVector.broadcast(S, a[q + 2]), c2);
