@@ -77,9 +77,9 @@ public final class BuildComparison {
                 case "--baseline" -> baseline = v;
                 case "--config" -> config = v;
                 case "--mode" -> mode = v;
-                case "--threads" -> threads = Integer.parseInt(v);
-                case "--rounds" -> rounds = Integer.parseInt(v);
-                case "--millis" -> millis = Double.parseDouble(v);
+                case "--threads" -> threads = (int) number(a, v);
+                case "--rounds" -> rounds = (int) number(a, v);
+                case "--millis" -> millis = number(a, v);
                 default -> throw new IllegalArgumentException("unknown option '" + a
                         + "'; expected --baseline, --config, --mode, --threads, --rounds, --millis.");
             }
@@ -91,6 +91,19 @@ public final class BuildComparison {
             throw new IllegalArgumentException("--threads and --rounds must be at least 1 and --millis positive.");
         }
         return new Options(baseline, config, mode, threads, rounds, millis);
+    }
+
+    private static double number(String option, String value) {
+        try {
+            double v = Double.parseDouble(value);
+            if (option.equals("--millis") || v == Math.rint(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException(option + " needs " + (option.equals("--millis") ? "a number" : "a whole number")
+                + ", got '" + value + "'.");
     }
 
     /** Runs the comparison; progress goes to {@code log}. */

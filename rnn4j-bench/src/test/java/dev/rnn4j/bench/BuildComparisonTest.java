@@ -46,6 +46,10 @@ class BuildComparisonTest {
                 .hasMessage("--baseline, --config and --mode are required.");
         assertThatThrownBy(() -> BuildComparison.parse(new String[] {"--baseline", "x", "--config", "A", "--mode", "infer", "--threads", "0"}))
                 .hasMessage("--threads and --rounds must be at least 1 and --millis positive.");
+        assertThatThrownBy(() -> BuildComparison.parse(new String[] {"--baseline", "x", "--config", "A", "--mode", "infer", "--rounds", "ten"}))
+                .hasMessage("--rounds needs a whole number, got 'ten'.");
+        assertThatThrownBy(() -> BuildComparison.parse(new String[] {"--baseline", "x", "--config", "A", "--mode", "infer", "--millis", "1.5.2"}))
+                .hasMessage("--millis needs a number, got '1.5.2'.");
         assertThatThrownBy(() -> BuildComparison.isolatedLoader(empty.toString()))
                 .hasMessage("--baseline " + empty + " holds no jar files.");
         assertThatThrownBy(() -> new WorkloadRunner("S2", "stream", 1))
