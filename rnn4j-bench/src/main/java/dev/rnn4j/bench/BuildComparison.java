@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -108,14 +109,14 @@ public final class BuildComparison {
 
     /** Runs the comparison; progress goes to {@code log}. */
     static Result compare(Options o, PrintWriter log) {
-        Object[] runners = {
-                runner(isolatedLoader(o.baseline()), o),
-                runner(isolatedLoader(System.getProperty("java.class.path")), o),
+        Build[] builds = {
+                Build.in(isolatedLoader(o.baseline()), o),
+                Build.in(isolatedLoader(System.getProperty("java.class.path")), o),
         };
         // Warm-up: both builds compiled and their helper threads started before any round counts.
         for (int w = 0; w < 4; w++) {
-            for (Object r : runners) {
-                seqPerS(r, o.millis());
+            for (Build b : builds) {
+                b.seqPerS(o.millis());
             }
         }
         double[] base = new double[o.rounds()];
@@ -123,8 +124,8 @@ public final class BuildComparison {
         double[] ratio = new double[o.rounds()];
         for (int i = 0; i < o.rounds(); i++) {
             boolean baseFirst = i % 2 == 0;
-            double first = seqPerS(runners[baseFirst ? 0 : 1], o.millis());
-            double second = seqPerS(runners[baseFirst ? 1 : 0], o.millis());
+            double first = builds[baseFirst ? 0 : 1].seqPerS(o.millis());
+            double second = builds[baseFirst ? 1 : 0].seqPerS(o.millis());
             base[i] = baseFirst ? first : second;
             cand[i] = baseFirst ? second : first;
             ratio[i] = cand[i] / base[i];
@@ -168,24 +169,34 @@ public final class BuildComparison {
         return new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
     }
 
-    private static Object runner(ClassLoader loader, Options o) {
-        try {
-            Class<?> c = Class.forName(WorkloadRunner.class.getName(), true, loader);
-            return c.getConstructor(String.class, String.class, int.class).newInstance(o.config(), o.mode(), o.threads());
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create the workload in " + loader + ": " + e, e);
-        }
-    }
+    /** One build's workload, created in its own class loader, and the method that times it (looked up once). */
+    private record Build(Object runner, Method sequencesPerSecond) {
 
-    private static double seqPerS(Object runner, double millis) {
-        try {
-            return (double) runner.getClass().getMethod("sequencesPerSecond", double.class).invoke(runner, millis);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
+        static Build in(ClassLoader loader, Options o) {
+            try {
+                Class<?> c = Class.forName(WorkloadRunner.class.getName(), true, loader);
+                Object runner = c.getConstructor(String.class, String.class, int.class)
+                        .newInstance(o.config(), o.mode(), o.threads());
+                return new Build(runner, c.getMethod("sequencesPerSecond", double.class));
+            } catch (InvocationTargetException e) {
+                throw unwrap(e);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot create the workload in " + loader + ": " + e, e);
+            }
+        }
+
+        double seqPerS(double millis) {
+            try {
+                return (double) sequencesPerSecond.invoke(runner, millis);
+            } catch (InvocationTargetException e) {
+                throw unwrap(e);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static RuntimeException unwrap(InvocationTargetException e) {
+            return e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         }
     }
 

@@ -12,6 +12,7 @@ public final class WorkloadRunner {
     private final SequenceBench bench;
     private final boolean train;
     private final int batch;
+    /** The sum of every iteration's result, kept in a field so no iteration can be optimised away. */
     private double sink;
 
     public WorkloadRunner(String config, String mode, int threads) {
@@ -35,10 +36,5 @@ public final class WorkloadRunner {
             iterations++;
         } while (System.nanoTime() - start < minNanos);
         return (double) iterations * batch / ((System.nanoTime() - start) / 1e9);
-    }
-
-    /** The sum of every iteration's result, so no iteration can be optimised away. */
-    public double sink() {
-        return sink;
     }
 }

@@ -179,7 +179,7 @@ public final class RecurrentNetwork {
         int hidden = config.hiddenSize();
         int width = config.outputSize();
         if (reuse != null) {
-            Shapes.requireReusable(config, reuse, x, batch, time);
+            Shapes.requireReusable(config, reuse, x);
         }
         Workspace ws = acquire(batch, time, !keepCache);
         // A reused result's arrays are overwritten whole: every output position is written (zeros

@@ -63,7 +63,9 @@ final class Shapes {
      * forward result before its backward still needs its tensors), the shapes of this batch, and
      * no sharing with the input, which the pass reads while it writes the output.
      */
-    static void requireReusable(RecurrentConfig config, RecurrentOutput reuse, Tensor x, int batch, int time) {
+    static void requireReusable(RecurrentConfig config, RecurrentOutput reuse, Tensor x) {
+        int batch = x.dim(0);
+        int time = x.dim(1);
         if (reuse.workspace != null) {
             throw new IllegalArgumentException("reuse is a forward() result whose backward has not run yet; reuse a result of infer().");
         }
