@@ -9,8 +9,8 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs the peak probe and the GEMM benchmarks with JMH and prints each GEMM shape's GFLOP/s as a
- * percentage of the measured single-core peak. Extra arguments are JMH include patterns for
+ * Runs the peak probe (one thread, and two at once) and the GEMM benchmarks with JMH and prints
+ * each GEMM shape's GFLOP/s as a percentage of the measured single-core peak. Extra arguments are JMH include patterns for
  * further benchmarks to run and print as they are (e.g. {@code StepBenchmark}).
  */
 public final class KernelReport {
@@ -20,11 +20,22 @@ public final class KernelReport {
 
     public static void main(String[] args) throws RunnerException {
         double peak = 0;
+        double twoThreadPeak = 0;
         for (RunResult r : run(PeakBenchmark.class.getSimpleName())) {
+            // AverageTime is the time of one invocation on one thread; every thread runs its own.
+            int threads = r.getParams().getThreads();
             double us = r.getPrimaryResult().getScore();
-            peak = PeakBenchmark.ITERATIONS * (double) dev.rnn4j.kernel.VectorFmaProbe.flopsPerIteration() / (us * 1e3);
+            double gflops = threads * PeakBenchmark.ITERATIONS * (double) dev.rnn4j.kernel.VectorFmaProbe.flopsPerIteration()
+                    / (us * 1e3);
+            if (threads == 1) {
+                peak = gflops;
+            } else {
+                twoThreadPeak = gflops;
+            }
         }
         System.out.printf(Locale.ROOT, "peak (vector FMA, 1 core): %.1f GFLOP/s%n", peak);
+        System.out.printf(Locale.ROOT, "peak (vector FMA, 2 threads together): %.1f GFLOP/s (%.2f x one core)%n",
+                twoThreadPeak, twoThreadPeak / peak);
         System.out.printf(Locale.ROOT, "%-18s %12s %10s %8s%n", "shape", "us", "GFLOP/s", "% peak");
         for (RunResult r : run(GemmBenchmark.class.getSimpleName())) {
             String shape = r.getParams().getParam("shape");
