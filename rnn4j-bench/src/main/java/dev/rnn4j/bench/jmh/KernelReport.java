@@ -1,6 +1,8 @@
 package dev.rnn4j.bench.jmh;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -9,9 +11,10 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs the peak probe (one thread, and two at once) and the GEMM benchmarks with JMH and prints
- * each GEMM shape's GFLOP/s as a percentage of the measured single-core peak. Extra arguments are JMH include patterns for
- * further benchmarks to run and print as they are (e.g. {@code StepBenchmark}).
+ * Runs the peak probe (on one thread, and on two at once) and the GEMM benchmarks with JMH and
+ * prints each GEMM shape's GFLOP/s as a percentage of the measured single-core peak. Extra
+ * arguments are JMH include patterns for further benchmarks to run and print as they are (e.g.
+ * {@code StepBenchmark}).
  */
 public final class KernelReport {
 
@@ -20,7 +23,7 @@ public final class KernelReport {
 
     public static void main(String[] args) throws RunnerException {
         double peak = 0;
-        double twoThreadPeak = 0;
+        List<double[]> multiThread = new ArrayList<>();
         for (RunResult r : run(PeakBenchmark.class.getSimpleName())) {
             // AverageTime is the time of one invocation on one thread; every thread runs its own.
             int threads = r.getParams().getThreads();
@@ -30,12 +33,14 @@ public final class KernelReport {
             if (threads == 1) {
                 peak = gflops;
             } else {
-                twoThreadPeak = gflops;
+                multiThread.add(new double[] {threads, gflops});
             }
         }
         System.out.printf(Locale.ROOT, "peak (vector FMA, 1 core): %.1f GFLOP/s%n", peak);
-        System.out.printf(Locale.ROOT, "peak (vector FMA, 2 threads together): %.1f GFLOP/s (%.2f x one core)%n",
-                twoThreadPeak, twoThreadPeak / peak);
+        for (double[] t : multiThread) {
+            System.out.printf(Locale.ROOT, "peak (vector FMA, %d threads together): %.1f GFLOP/s (%.2f x one core)%n",
+                    (int) t[0], t[1], t[1] / peak);
+        }
         System.out.printf(Locale.ROOT, "%-18s %12s %10s %8s%n", "shape", "us", "GFLOP/s", "% peak");
         for (RunResult r : run(GemmBenchmark.class.getSimpleName())) {
             String shape = r.getParams().getParam("shape");
