@@ -1,9 +1,9 @@
 package dev.rnn4j.bench.jmh;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -22,25 +22,19 @@ public final class KernelReport {
     }
 
     public static void main(String[] args) throws RunnerException {
-        double peak = 0;
-        List<double[]> multiThread = new ArrayList<>();
+        // Probe GFLOP/s by thread count. AverageTime is the time of one invocation on one thread,
+        // and every thread runs its own invocations.
+        SortedMap<Integer, Double> peaks = new TreeMap<>();
         for (RunResult r : run(PeakBenchmark.class.getSimpleName())) {
-            // AverageTime is the time of one invocation on one thread; every thread runs its own.
             int threads = r.getParams().getThreads();
             double us = r.getPrimaryResult().getScore();
-            double gflops = threads * PeakBenchmark.ITERATIONS * (double) dev.rnn4j.kernel.VectorFmaProbe.flopsPerIteration()
-                    / (us * 1e3);
-            if (threads == 1) {
-                peak = gflops;
-            } else {
-                multiThread.add(new double[] {threads, gflops});
-            }
+            peaks.put(threads, threads * PeakBenchmark.ITERATIONS * (double) dev.rnn4j.kernel.VectorFmaProbe.flopsPerIteration()
+                    / (us * 1e3));
         }
+        double peak = peaks.getOrDefault(1, Double.NaN);
         System.out.printf(Locale.ROOT, "peak (vector FMA, 1 core): %.1f GFLOP/s%n", peak);
-        for (double[] t : multiThread) {
-            System.out.printf(Locale.ROOT, "peak (vector FMA, %d threads together): %.1f GFLOP/s (%.2f x one core)%n",
-                    (int) t[0], t[1], t[1] / peak);
-        }
+        peaks.tailMap(2).forEach((threads, gflops) -> System.out.printf(Locale.ROOT,
+                "peak (vector FMA, %d threads together): %.1f GFLOP/s (%.2f x one core)%n", threads, gflops, gflops / peak));
         System.out.printf(Locale.ROOT, "%-18s %12s %10s %8s%n", "shape", "us", "GFLOP/s", "% peak");
         for (RunResult r : run(GemmBenchmark.class.getSimpleName())) {
             String shape = r.getParams().getParam("shape");
